@@ -1,0 +1,27 @@
+"""Where the default stages are registered: the one place that names them and their versions."""
+from __future__ import annotations
+
+from eventscope.execute.stages import DOC, Stage
+from eventscope.settings import Settings
+
+
+def default_stages(settings: Settings) -> list[Stage]:
+    """entities.v1 → quotes.v1 → dates.v1 → places.v1 → events.v1, configured by ``settings``."""
+    from eventscope.extract.actors import ActorDictionary
+    from eventscope.extract.dates import extract_dates
+    from eventscope.extract.entities import EntityExtractor
+    from eventscope.extract.events import EventExtractor
+    from eventscope.extract.places import PlaceExtractor
+    from eventscope.extract.quotes import extract_quotes
+
+    actors = ActorDictionary.load(settings.actor_dictionaries)
+    return [
+        Stage("entities", 1, (DOC,), "entities", EntityExtractor(actors)),
+        Stage("quotes", 1, (DOC, "entities"), "quotes", extract_quotes),
+        Stage("dates", 1, (DOC,), "dates", extract_dates),
+        Stage("places", 1, (DOC, "entities"), "places", PlaceExtractor()),
+        Stage(
+            "events", 1, (DOC, "entities", "quotes", "dates", "places"), "events",
+            EventExtractor(actors),
+        ),
+    ]

@@ -1,0 +1,1 @@
+"""Extractors: pure functions (or callables configured once) of (doc, article, prior) -> records."""

@@ -1,0 +1,3 @@
+"""quotes.v1 (stub)."""
+def extract_quotes(doc, article, prior):
+    return ()

@@ -1,0 +1,44 @@
+"""Shared fixtures. Unit tests build Docs by hand; only `integration` tests load the model."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventscope.records import Article, content_id
+from eventscope.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EVAL_DATA = Path(os.environ.get("EVENTSCOPE_EVAL_DATA", ROOT.parent / "shared" / "eval-data"))
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings):
+    """The real model (integration tests only)."""
+    from eventscope.nlp import load_model
+
+    return load_model(settings.model)
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    from spacy.vocab import Vocab
+
+    return Vocab()
+
+
+def make_article(text: str, **meta) -> Article:
+    return Article(id=content_id(text), text=text, **meta)
+
+
+@pytest.fixture
+def article_of():
+    """Build an Article from a string: ``article_of("text", published="2023-07-06")``."""
+    return make_article
