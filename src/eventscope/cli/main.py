@@ -1,0 +1,126 @@
+"""The ``eventscope`` command: a thin layer over :mod:`eventscope.workflow` and the store."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Optional
+
+import click
+from eventscope import __version__
+from eventscope.cli.options import db_option, err, strict_option
+from eventscope.cli.progress import progress_bar
+from eventscope.errors import EventscopeError
+from eventscope.records import to_json
+from eventscope.settings import Settings
+
+
+
+class EventscopeGroup(click.Group):
+    """Turns eventscope's own errors into one line and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except EventscopeError as exc:
+            click.echo(f"eventscope: error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("eventscope: interrupted; run the same command again to resume", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+
+
+@click.group(cls=EventscopeGroup)
+@click.version_option(__version__, prog_name="eventscope")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+@click.option("--model", default=None, help="spaCy model package or path (setting: model).")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, model: Optional[str]) -> None:
+    """eventscope: sourced event data from news text."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="eventscope: %(levelname)s: %(message)s")
+    ctx.obj = Settings.from_env(model=model)
+
+
+def report_skip(skip) -> None:
+    err.print(skip.message(), markup=False)
+
+
+def finish(summary, strict: bool, action: str) -> None:
+    """Closing summary on stderr; ``--strict`` turns any skip into exit status 2."""
+    err.print(
+        f"{action} {summary.processed} article(s), {summary.words:,} words in "
+        f"{summary.seconds:.1f} s ({summary.words_per_second:,.0f} words/s); "
+        f"skipped {len(summary.skipped)} input(s); duplicates {summary.duplicates}; "
+        f"articles with stage errors {summary.article_errors}",
+        markup=False,
+    )
+    if strict and summary.skipped:
+        err.print(f"--strict: {len(summary.skipped)} input(s) skipped", markup=False)
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@strict_option
+@click.pass_obj
+def extract(settings: Settings, paths, strict: bool) -> None:
+    """Print one JSON object per article (JSON Lines) for PATHS; no database.
+
+    PATHS are files, directories, globs, or - for standard input.
+    """
+    from eventscope.workflow import RunSummary, extract as run_extract
+
+    summary = RunSummary()
+    settings = settings.replace(strict=strict or settings.strict)
+    out = click.get_text_stream("stdout")
+    with progress_bar(err, paths, "extract") as on_progress:
+        for result in run_extract(
+            paths, settings, on_skip=report_skip, on_progress=on_progress, summary=summary
+        ):
+            out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+    finish(summary, settings.strict, "extracted")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@strict_option
+@click.pass_obj
+def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool) -> None:
+    """Process PATHS and store the records in the database (resumable, idempotent)."""
+    from eventscope.workflow import ingest as run_ingest
+
+    settings = settings.replace(db_url=db_url or settings.db_url, strict=strict or settings.strict)
+    with progress_bar(err, paths, "ingest") as on_progress:
+        summary = run_ingest(paths, settings, on_skip=report_skip, on_progress=on_progress)
+    err.print(
+        f"stored {summary.stored} new article(s), {summary.unchanged} already stored, "
+        f"in {settings.db_url}",
+        markup=False,
+    )
+    finish(summary, settings.strict, "processed")
+
+
+def _register() -> None:
+    from eventscope.cli import query
+
+    for command in (query.events, query.quotes, query.articles, query.export, query.stats,
+                    query.demo):
+        cli.add_command(command)
+    try:
+        from eventscope.cli.eval_cmd import eval_command
+    except ImportError as exc:
+        logging.getLogger(__name__).warning("eval command unavailable: %s", exc)
+    else:
+        cli.add_command(eval_command, "eval")
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="eventscope")

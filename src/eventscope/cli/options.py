@@ -1,0 +1,64 @@
+"""Options and output helpers shared by the CLI commands."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Iterable, Optional, Sequence
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from eventscope.records import to_json
+
+err = Console(stderr=True, highlight=False)
+
+db_option = click.option("--db", "db_url", default=None, help="Database URL (setting: db_url).")
+strict_option = click.option(
+    "--strict", is_flag=True, help="Exit with status 2 if any input was skipped."
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, not a table.")
+limit_option = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+                            help="At most this many rows.")
+date_from_option = click.option("--from", "date_from", default=None, metavar="DATE",
+                                help="On or after this date (YYYY-MM-DD).")
+date_to_option = click.option("--to", "date_to", default=None, metavar="DATE",
+                              help="On or before this date (YYYY-MM-DD).")
+text_option = click.option("--text", default=None, help="Case-insensitive text search.")
+
+
+def print_rows(rows: Iterable[Any], as_json: bool, columns: Sequence[tuple[str, Any]],
+               title: str) -> None:
+    """Rows as JSON Lines, or as a table whose cells are ``getter(row)``."""
+    rows = list(rows)
+    if as_json:
+        out = click.get_text_stream("stdout")
+        for row in rows:
+            out.write(json.dumps(to_json(row), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for name, _ in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(getter(row)) for _, getter in columns))
+    Console(highlight=False).print(table)
+
+
+def _cell(value: Optional[Any]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def shorten(text: Optional[str], width: int = 90) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def fail(message: str) -> None:
+    click.echo(f"eventscope: error: {message}", err=True)
+    sys.exit(1)

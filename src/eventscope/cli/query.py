@@ -1,0 +1,165 @@
+"""Commands that read the store: events, quotes, articles, export, stats, and the demo."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import click
+from rich.console import Console
+
+from eventscope.cli.options import (
+    date_from_option, date_to_option, db_option, err, json_option, limit_option, print_rows,
+    shorten, text_option,
+)
+from eventscope.records import to_json
+from eventscope.settings import Settings
+
+
+def open_store(settings: Settings, db_url: Optional[str]):
+    from eventscope.store import Store
+
+    return Store.open(db_url or settings.db_url)
+
+
+def _actors(actors) -> str:
+    return "; ".join(
+        f"{a.name or a.text}" + (f" [{a.code or a.country}]" if (a.code or a.country) else "")
+        for a in actors
+    )
+
+
+EVENT_COLUMNS = (
+    ("type", lambda r: r.event.event_type),
+    ("actor", lambda r: _actors(r.event.actor)),
+    ("recipient", lambda r: _actors(r.event.recipient)),
+    ("date", lambda r: r.event.date),
+    ("modality", lambda r: r.event.modality),
+    ("text", lambda r: shorten(r.event.event_text)),
+    ("source", lambda r: f"{r.source}@{r.event.trigger.start}"),
+)
+QUOTE_COLUMNS = (
+    ("speaker", lambda r: r.quote.speaker_name or (r.quote.speaker.text if r.quote.speaker else "?")),
+    ("kind", lambda r: r.quote.kind),
+    ("quote", lambda r: shorten(r.quote.content.text)),
+    ("published", lambda r: r.published),
+    ("source", lambda r: f"{r.source}@{r.quote.content.start}"),
+)
+ARTICLE_COLUMNS = (
+    ("id", lambda r: r.article.id if hasattr(r, "article") else r.id),
+    ("published", lambda r: r.published),
+    ("title", lambda r: shorten(r.title, 60)),
+    ("source", lambda r: r.source),
+)
+
+
+@click.command()
+@db_option
+@click.option("--actor", default=None, help="Actor name, text or code (substring).")
+@click.option("--recipient", default=None, help="Recipient name, text or code (substring).")
+@click.option("--country", default=None, help="Actor or recipient country code (ISO3).")
+@click.option("--type", "event_type", default=None, help="PLOVER event type, e.g. ACCUSE.")
+@date_from_option
+@date_to_option
+@text_option
+@limit_option
+@json_option
+@click.pass_obj
+def events(settings, db_url, actor, recipient, country, event_type, date_from, date_to, text,
+           limit, as_json) -> None:
+    """List stored events, filtered."""
+    from eventscope.store import EventFilter
+
+    f = EventFilter(actor=actor, recipient=recipient, country=country,
+                    type=event_type.upper() if event_type else None, date_from=date_from,
+                    date_to=date_to, text=text, limit=limit)
+    with open_store(settings, db_url) as store:
+        print_rows(store.events(f), as_json, EVENT_COLUMNS, "events")
+
+
+@click.command()
+@db_option
+@click.option("--speaker", default=None, help="Speaker name or text (substring).")
+@click.option("--country", default=None, help="Speaker country code (ISO3).")
+@date_from_option
+@date_to_option
+@text_option
+@limit_option
+@json_option
+@click.pass_obj
+def quotes(settings, db_url, speaker, country, date_from, date_to, text, limit, as_json) -> None:
+    """List stored quotes with their speakers, filtered."""
+    from eventscope.store import QuoteFilter
+
+    f = QuoteFilter(speaker=speaker, country=country, text=text, date_from=date_from,
+                    date_to=date_to, limit=limit)
+    with open_store(settings, db_url) as store:
+        print_rows(store.quotes(f), as_json, QUOTE_COLUMNS, "quotes")
+
+
+@click.command()
+@db_option
+@date_from_option
+@date_to_option
+@text_option
+@limit_option
+@json_option
+@click.pass_obj
+def articles(settings, db_url, date_from, date_to, text, limit, as_json) -> None:
+    """List stored articles."""
+    from eventscope.store import ArticleFilter
+
+    f = ArticleFilter(text=text, date_from=date_from, date_to=date_to, limit=limit)
+    with open_store(settings, db_url) as store:
+        print_rows(store.articles(f), as_json, ARTICLE_COLUMNS, "articles")
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), required=True)
+@click.option("--table", type=click.Choice(["events", "quotes", "articles"]), default="events",
+              show_default=True, help="Rows for csv/parquet (jsonl writes whole articles).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Output file, - for standard output.")
+@click.pass_obj
+def export(settings, db_url, fmt, table, output) -> None:
+    """Export the store as JSON Lines, CSV or Parquet."""
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: give --output FILE")
+    with open_store(settings, db_url) as store:
+        if output == "-":
+            rows = store.export(fmt, sys.stdout.buffer, table=table)
+            sys.stdout.buffer.flush()
+        else:
+            with open(output, "wb") as handle:
+                rows = store.export(fmt, handle, table=table)
+    err.print(f"exported {rows} row(s) as {fmt}" + ("" if output == "-" else f" to {output}"),
+              markup=False)
+
+
+@click.command()
+@db_option
+@json_option
+@click.pass_obj
+def stats(settings, db_url, as_json) -> None:
+    """Counts of what the store holds."""
+    with open_store(settings, db_url) as store:
+        figures = store.stats()
+    if as_json:
+        click.echo(json.dumps(to_json(figures), ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    for key, value in to_json(figures).items():
+        console.print(f"[bold]{key}[/bold]: {value}")
+
+
+@click.command()
+@db_option
+@click.option("--samples", type=click.Path(exists=True), default=None,
+              help="Folder of articles to use instead of the bundled samples.")
+@click.pass_obj
+def demo(settings, db_url, samples) -> None:
+    """Process the bundled sample articles into the database and summarise the result."""
+    from eventscope.cli.demo import run_demo
+
+    run_demo(settings.replace(db_url=db_url or settings.db_url), samples)
