@@ -1,0 +1,4 @@
+"""``python -m eventscope.cli``: the same as the ``eventscope`` command."""
+from eventscope.cli.main import main
+
+main()
