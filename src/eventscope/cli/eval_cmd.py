@@ -1,6 +1,7 @@
 """``eventscope eval``: score the pipeline against gold data, optionally gated by the baseline."""
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -67,13 +68,11 @@ def run_tasks(names: list[str], gold: Optional[Path], settings: Settings,
     return run
 
 
-def _write_json(reports: list[TaskReport], target: str) -> None:
+def _write_json(reports: list[TaskReport], target: str, single: bool) -> None:
     if target == "-":
-        import json
-
-        click.echo(json.dumps(reports_to_json(reports), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(reports_to_json(reports, single), indent=2, ensure_ascii=False))
     else:
-        write_json(reports, Path(target))
+        write_json(reports, Path(target), single)
 
 
 def _gate(run: EvalRun, baseline_path: Path, out: Console, update_baseline: bool,
@@ -137,7 +136,7 @@ def eval_command(ctx: click.Context, task: str, gold: Optional[Path], json_file:
     for message in run.failed.values():
         click.echo(f"eventscope: error: {message}", err=True)
     if json_file:
-        _write_json(run.reports, json_file)
+        _write_json(run.reports, json_file, single=task != "all")
     passed = True
     if gate or update_baseline:
         passed = _gate(run, baseline_path, out, update_baseline, allow_lower, justify)

@@ -24,15 +24,15 @@ def report_to_json(report: TaskReport) -> dict:
     }
 
 
-def reports_to_json(reports: Sequence[TaskReport]) -> dict | list:
-    """One task's object, or a list of them when several tasks ran."""
+def reports_to_json(reports: Sequence[TaskReport], single: bool) -> dict | list:
+    """The one task's object if ``single`` (a task was named), else a list of them ('all')."""
     objects = [report_to_json(r) for r in reports]
-    return objects[0] if len(objects) == 1 else objects
+    return objects[0] if single and objects else objects
 
 
-def write_json(reports: Sequence[TaskReport], path: Path) -> None:
+def write_json(reports: Sequence[TaskReport], path: Path, single: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(reports_to_json(reports), indent=2, ensure_ascii=False)
+    text = json.dumps(reports_to_json(reports, single), indent=2, ensure_ascii=False)
     path.write_text(text + "\n", encoding="utf-8")
 
 
