@@ -1,10 +1,48 @@
-"""Building an Article: the text is NFC-normalised once, and the id is a hash of that text."""
+"""Building an Article: the text is NFC-normalised once, and the id is a hash of that text.
+
+Every reader (plain text, HTML, JSON) ends in :func:`build_article`, so the same checks (empty
+text, ``max_chars``) and the same date normalisation apply whatever the format; an input that
+fails them becomes a :class:`Skip`, never an exception.
+"""
 from __future__ import annotations
 
+import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_to_datetime
 from typing import Optional
 
 from eventscope.records import Article, content_id
+from eventscope.settings import Settings
+
+# Month and weekday names as data: parsing them ourselves keeps dates locale-independent
+# (strptime's %B follows the process locale).
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = frozenset({
+    "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
+    "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun",
+})
+
+_WEEKDAY = r"(?:(?P<weekday>[A-Za-z]+)\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(?P<month>[A-Za-z]+)\.?"
+# A date must end at whitespace or the end of the string, so "6 July 2023," is not a date
+# prefix and "Published 6 July 2023, the report said" stays text.
+_END = r"(?=\s|$)"
+_DATE_PATTERNS = (
+    re.compile(
+        r"(?P<iso>(?P<year>\d{4})-(?P<mon>\d{2})-(?P<dd>\d{2}))"
+        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?" + _END
+    ),
+    re.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})" + _END),
+    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+(?P<y>\d{4})" + _END),
+)
 
 
 def normalise_text(text: str) -> str:
@@ -35,3 +73,119 @@ def make_article(
         source=source,
         author=author,
     )
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input (a file, or one JSON Lines record) that was not read, and why."""
+
+    source: str  # path, or "<stdin>"
+    line: Optional[int]  # 1-based line for JSON Lines, else None
+    reason: str
+
+    def message(self) -> str:
+        """One line for the user: ``data/a.jsonl:57: skipped: malformed JSON (...)``."""
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: skipped: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a format says about an article besides its text; every field optional."""
+
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None  # ISO YYYY-MM-DD
+    author: Optional[str] = None
+
+
+def match_date(text: str) -> Optional[tuple[str, int]]:
+    """The date at the start of ``text`` as ``(YYYY-MM-DD, end offset)``, or None.
+
+    Accepts ISO dates and datetimes (the date part is kept) and written dates in either
+    order ("6 July 2023", "Thursday, July 6th, 2023").
+    """
+    for pattern in _DATE_PATTERNS:
+        found = pattern.match(text)
+        if found is None:
+            continue
+        iso = _iso_of(found)
+        if iso is not None:
+            return iso, found.end()
+    return None
+
+
+def normalise_date(value: object) -> Optional[str]:
+    """``value`` as an ISO date (YYYY-MM-DD) if it is one recognisable date, else None."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    found = match_date(value)
+    if found is not None and found[1] == len(value):
+        return found[0]
+    return _rfc2822_date(value)
+
+
+def build_article(
+    text: str,
+    meta: Metadata,
+    settings: Settings,
+    source: str,
+    *,
+    line: Optional[int] = None,
+    item: Optional[int] = None,
+) -> Article | Skip:
+    """An :class:`Article`, or a :class:`Skip` naming ``source`` if the text is unusable.
+
+    ``line`` is the 1-based line of a JSON Lines record (source becomes ``path:LINE``);
+    ``item`` the 1-based position in a JSON list (source ``path#ITEM``). Leading and trailing
+    whitespace is dropped so that one text gets one id in any format.
+    """
+    text = text.strip()
+    reason = None
+    if not text:
+        reason = "empty text"
+    elif len(text) > settings.max_chars:
+        reason = (
+            f"text is {len(text):,} characters, over the {settings.max_chars:,} limit (max_chars)"
+        )
+    if reason is not None:
+        return Skip(source, line, f"item {item}: {reason}" if item else reason)
+    if line is not None:
+        source = f"{source}:{line}"
+    elif item is not None:
+        source = f"{source}#{item}"
+    return make_article(
+        text, title=meta.title, url=meta.url, published=meta.published, source=source,
+        author=meta.author,
+    )
+
+
+def _iso_of(found: re.Match[str]) -> Optional[str]:
+    groups = found.groupdict()
+    if groups.get("iso"):
+        return _valid(int(groups["year"]), int(groups["mon"]), int(groups["dd"]))
+    weekday = groups.get("weekday")
+    if weekday and weekday.lower() not in WEEKDAYS:
+        return None
+    month = MONTHS.get(groups["month"].lower())
+    if month is None:
+        return None
+    return _valid(int(groups["y"]), month, int(groups["day"]))
+
+
+def _valid(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _rfc2822_date(value: str) -> Optional[str]:
+    # Feeds and many JSON exports carry e-mail style dates: "Thu, 06 Jul 2023 10:00:00 GMT".
+    if ":" not in value:
+        return None
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
