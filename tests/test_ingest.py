@@ -393,3 +393,14 @@ def test_decomposed_input_is_composed_and_hashes_like_composed(tmp_path):
 def test_skip_message_without_line():
     assert Skip("data/a.txt", None, "empty text").message() == "data/a.txt: skipped: empty text"
     assert Skip("d.jsonl", 57, "malformed JSON (x)").message() == "d.jsonl:57: skipped: malformed JSON (x)"
+
+
+def test_json_id_field_becomes_external_id(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text('{"text": "First story.", "id": 42}\n{"text": "Second story.", "ref": "x-7"}\n',
+                    encoding="utf-8")
+    first, second = read(path, SETTINGS)
+    assert first.external_id == "42"
+    assert second.external_id is None
+    (renamed, _) = read(path, SETTINGS.replace(json_id_field="ref")), None
+    assert [a.external_id for a in renamed] == [None, "x-7"]

@@ -45,6 +45,7 @@ class Article:
     published: Optional[str] = None  # ISO 8601 date (YYYY-MM-DD) or datetime, if known
     source: Optional[str] = None  # where it came from: path, path:line, or "<stdin>"
     author: Optional[str] = None
+    external_id: Optional[str] = None  # the publisher's own id (JSON field `id`), if given
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ class Settings:
         "sqlite:///eventscope.db", "Database URL (SQLAlchemy); SQLite file by default."
     )
     batch_size: int = _setting(32, "Articles per nlp.pipe batch and per database transaction.")
-    max_bytes: int = _setting(5_000_000, "Input files larger than this are skipped.")
+    max_bytes: int = _setting(
+        200_000_000, "Input files larger than this (in bytes) are skipped."
+    )
     max_chars: int = _setting(
         1_000_000, "Article texts longer than this (in characters) are skipped."
     )

@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 from eventscope import __version__
-from eventscope.cli.options import db_option, err, strict_option
+from eventscope.cli.options import db_option, err, strict_option  # noqa: F401
 from eventscope.cli.progress import progress_bar
 from eventscope.errors import EventscopeError
 from eventscope.records import to_json
@@ -46,20 +46,20 @@ def cli(ctx: click.Context, verbose: int, model: Optional[str]) -> None:
 
 
 def report_skip(skip) -> None:
-    err.print(skip.message(), markup=False)
+    click.echo(skip.message(), err=True)  # one line each, never wrapped
 
 
 def finish(summary, strict: bool, action: str) -> None:
     """Closing summary on stderr; ``--strict`` turns any skip into exit status 2."""
-    err.print(
+    click.echo(
         f"{action} {summary.processed} article(s), {summary.words:,} words in "
         f"{summary.seconds:.1f} s ({summary.words_per_second:,.0f} words/s); "
         f"skipped {len(summary.skipped)} input(s); duplicates {summary.duplicates}; "
         f"articles with stage errors {summary.article_errors}",
-        markup=False,
+        err=True,
     )
     if strict and summary.skipped:
-        err.print(f"--strict: {len(summary.skipped)} input(s) skipped", markup=False)
+        click.echo(f"--strict: {len(summary.skipped)} input(s) skipped", err=True)
         sys.exit(2)
 
 
@@ -97,10 +97,10 @@ def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool) -> No
     settings = settings.replace(db_url=db_url or settings.db_url, strict=strict or settings.strict)
     with progress_bar(err, paths, "ingest") as on_progress:
         summary = run_ingest(paths, settings, on_skip=report_skip, on_progress=on_progress)
-    err.print(
+    click.echo(
         f"stored {summary.stored} new article(s), {summary.unchanged} already stored, "
         f"in {settings.db_url}",
-        markup=False,
+        err=True,
     )
     finish(summary, settings.strict, "processed")
 

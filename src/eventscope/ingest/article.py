@@ -58,6 +58,7 @@ def make_article(
     published: Optional[str] = None,
     source: Optional[str] = None,
     author: Optional[str] = None,
+    external_id: Optional[str] = None,
 ) -> Article:
     """An :class:`Article` whose id is the content hash of its normalised text.
 
@@ -72,6 +73,7 @@ def make_article(
         published=published,
         source=source,
         author=author,
+        external_id=external_id,
     )
 
 
@@ -97,6 +99,7 @@ class Metadata:
     url: Optional[str] = None
     published: Optional[str] = None  # ISO YYYY-MM-DD
     author: Optional[str] = None
+    external_id: Optional[str] = None
 
 
 def match_date(text: str) -> Optional[tuple[str, int]]:
@@ -157,7 +160,7 @@ def build_article(
         source = f"{source}#{item}"
     return make_article(
         text, title=meta.title, url=meta.url, published=meta.published, source=source,
-        author=meta.author,
+        author=meta.author, external_id=meta.external_id,
     )
 
 

@@ -81,6 +81,7 @@ def record_to_article(
         url=_string(value.get(settings.json_url_field)),
         published=_first_date(value, settings.json_date_fields),
         author=_author(value),
+        external_id=_external_id(value.get(settings.json_id_field)),
     )
     return build_article(text, meta, settings, source, line=line, item=item)
 
@@ -114,3 +115,12 @@ def _looks_like_json_lines(text: str) -> bool:
     # bare "{" or "[" line instead.
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return first.startswith("{") and first.endswith("}")
+
+
+def _external_id(value: Any) -> Optional[str]:
+    """The publisher's id as a string; numbers are kept, other types ignored."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return str(value)
+    return _string(value)
