@@ -1,0 +1,192 @@
+"""Filtered reads: events, quotes, articles, and summary statistics. Portable SQL only."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Engine
+
+from eventscope.records import Article, Event, Quote, from_json
+from eventscope.store.schema import RECORD_TABLES, articles, events, quotes
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: Optional[str] = None
+    recipient: Optional[str] = None
+    country: Optional[str] = None
+    type: Optional[str] = None
+    date_from: Optional[str] = None
+    date_to: Optional[str] = None
+    text: Optional[str] = None
+    limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    speaker: Optional[str] = None
+    country: Optional[str] = None
+    text: Optional[str] = None
+    date_from: Optional[str] = None
+    date_to: Optional[str] = None
+    limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    text: Optional[str] = None
+    date_from: Optional[str] = None
+    date_to: Optional[str] = None
+    limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event: Event
+    article_id: str
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    quote: Quote
+    article_id: str
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article: Article
+    events: int
+    quotes: int
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def title(self) -> Optional[str]:
+        return self.article.title
+
+    @property
+    def published(self) -> Optional[str]:
+        return self.article.published
+
+    @property
+    def source(self) -> Optional[str]:
+        return self.article.source
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    database: str
+    articles: int
+    entities: int
+    quotes: int
+    dates: int
+    places: int
+    events: int
+    events_by_type: dict[str, int] = field(default_factory=dict)
+    top_actor_countries: dict[str, int] = field(default_factory=dict)
+    first_published: Optional[str] = None
+    last_published: Optional[str] = None
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _dated(query, column, f):
+    if f.date_from:
+        query = query.where(column >= f.date_from)
+    if f.date_to:  # a date "on or before 2023-07-06" includes values like 2023-07-06T10:00
+        query = query.where(column <= f.date_to + "\uffff")
+    return query
+
+
+def _article_columns():
+    return (articles.c.id, articles.c.title, articles.c.published, articles.c.source)
+
+
+def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
+    q = select(events.c.data, *_article_columns()).join(articles, articles.c.id == events.c.article_id)
+    if f.actor:
+        q = q.where(events.c.actors.ilike(_like(f.actor), escape="\\"))
+    if f.recipient:
+        q = q.where(events.c.recipients.ilike(_like(f.recipient), escape="\\"))
+    if f.country:
+        code = _like(f"|{f.country.upper()}|")
+        q = q.where(or_(events.c.actor_countries.like(code, escape="\\"),
+                        events.c.recipient_countries.like(code, escape="\\")))
+    if f.type:
+        q = q.where(events.c.event_type == f.type.upper())
+    if f.text:
+        q = q.where(events.c.event_text.ilike(_like(f.text), escape="\\"))
+    q = _dated(q, func.coalesce(events.c.date, articles.c.published), f)
+    q = q.order_by(articles.c.published, articles.c.id, events.c.seq).limit(f.limit)
+    with engine.connect() as connection:
+        return [EventRow(from_json(Event, r.data), r.id, r.title, r.published, r.source)
+                for r in connection.execute(q)]
+
+
+def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
+    q = select(quotes.c.data, *_article_columns()).join(articles, articles.c.id == quotes.c.article_id)
+    if f.speaker:
+        pattern = _like(f.speaker)
+        q = q.where(or_(quotes.c.speaker.ilike(pattern, escape="\\"),
+                        quotes.c.speaker_name.ilike(pattern, escape="\\")))
+    if f.country:
+        q = q.where(quotes.c.speaker_country == f.country.upper())
+    if f.text:
+        q = q.where(quotes.c.content.ilike(_like(f.text), escape="\\"))
+    q = _dated(q, articles.c.published, f)
+    q = q.order_by(articles.c.published, articles.c.id, quotes.c.seq).limit(f.limit)
+    with engine.connect() as connection:
+        return [QuoteRow(from_json(Quote, r.data), r.id, r.title, r.published, r.source)
+                for r in connection.execute(q)]
+
+
+def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
+    n_events = select(func.count()).where(events.c.article_id == articles.c.id).scalar_subquery()
+    n_quotes = select(func.count()).where(quotes.c.article_id == articles.c.id).scalar_subquery()
+    q = select(articles, n_events.label("n_events"), n_quotes.label("n_quotes"))
+    if f.text:
+        q = q.where(or_(articles.c.text.ilike(_like(f.text), escape="\\"),
+                        articles.c.title.ilike(_like(f.text), escape="\\")))
+    q = _dated(q, articles.c.published, f).order_by(articles.c.published, articles.c.id)
+    with engine.connect() as connection:
+        rows = connection.execute(q.limit(f.limit))
+        return [ArticleRow(Article(id=r.id, text=r.text, title=r.title, url=r.url,
+                                   published=r.published, source=r.source, author=r.author,
+                                   external_id=r.external_id), r.n_events, r.n_quotes)
+                for r in rows]
+
+
+def stats(engine: Engine, url: str) -> StoreStats:
+    with engine.connect() as connection:
+        count = lambda table: connection.execute(select(func.count()).select_from(table)).scalar()
+        by_type = connection.execute(
+            select(events.c.event_type, func.count()).group_by(events.c.event_type)
+            .order_by(func.count().desc())).all()
+        countries: dict[str, int] = {}
+        for (value,) in connection.execute(select(events.c.actor_countries)):
+            for code in filter(None, (value or "").split("|")):
+                countries[code] = countries.get(code, 0) + 1
+        first, last = connection.execute(
+            select(func.min(articles.c.published), func.max(articles.c.published))).one()
+        counts = {name: count(table) for name, table in RECORD_TABLES.items()}
+    top = dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:10])
+    return StoreStats(database=url, articles=count_articles(engine), **counts,
+                      events_by_type=dict(by_type), top_actor_countries=top,
+                      first_published=first, last_published=last)
+
+
+def count_articles(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(articles)).scalar()

@@ -1,0 +1,74 @@
+"""The database schema (SQLAlchemy Core), portable across SQLite and PostgreSQL.
+
+Each record is stored whole as JSON (``data``) for exact round trips, plus a few denormalised
+columns that queries filter on. ``seq`` keeps records in the order the pipeline produced them.
+Changing this schema means adding an Alembic revision under ``migrations/versions``.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("title", Text), Column("url", Text), Column("published", String(32), index=True),
+    Column("source", Text), Column("author", Text), Column("external_id", Text),
+    Column("model", String(200)), Column("model_version", String(50)),
+    Column("pipeline", JSON, nullable=False), Column("errors", JSON, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+)
+
+article_stages = Table(
+    "article_stages", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("stage", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
+
+def _record_table(name: str, *columns: Column) -> Table:
+    table = Table(
+        name, metadata,
+        Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("id", String(64), primary_key=True),
+        Column("seq", Integer, nullable=False),
+        Column("stage", String(64), nullable=False),
+        Column("start", Integer), Column("end", Integer),
+        *columns,
+        Column("data", JSON, nullable=False),
+    )
+    Index(f"ix_{name}_article_seq", table.c.article_id, table.c.seq)
+    return table
+
+
+entities = _record_table(
+    "entities", Column("label", String(32)), Column("cluster", String(64)),
+    Column("canonical", Text), Column("country", String(16), index=True),
+)
+quotes = _record_table(
+    "quotes", Column("kind", String(16)), Column("speaker", Text), Column("speaker_name", Text),
+    Column("speaker_country", String(16), index=True), Column("content", Text),
+)
+dates = _record_table("dates", Column("type", String(16)), Column("value", String(64)))
+places = _record_table(
+    "places", Column("use", String(16)), Column("name", Text), Column("geonameid", Integer),
+    Column("country", String(16), index=True), Column("lat", Float), Column("lon", Float),
+)
+events = _record_table(
+    "events", Column("event_type", String(32), index=True), Column("date", String(64)),
+    Column("modality", String(16)), Column("actors", Text), Column("actor_countries", String(200)),
+    Column("recipients", Text), Column("recipient_countries", String(200)),
+    Column("event_text", Text),
+)
+
+# stage output name -> table holding its records
+RECORD_TABLES: dict[str, Table] = {
+    "entities": entities, "quotes": quotes, "dates": dates, "places": places, "events": events,
+}
