@@ -9,7 +9,7 @@ from typing import BinaryIO, Iterable, Optional, Sequence
 
 from sqlalchemy import create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from eventscope.errors import StoreError
@@ -180,7 +180,10 @@ def _engine(url: str) -> Engine:
     except ArgumentError:
         raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///eventscope.db)") from None
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"cannot use database {url}: {str(exc).splitlines()[0]}") from None
     database = parsed.database
     if database and database != ":memory:":
         try:
