@@ -1,3 +1,202 @@
-"""quotes.v1 (stub)."""
-def extract_quotes(doc, article, prior):
-    return ()
+"""quotes.v1: direct quotes (between quotation marks) and indirect ones, with their speaker.
+
+Direct quotes come from paired quotation marks; an unpaired mark is refused, not guessed. The
+speaker is the subject of the nearest reporting verb outside the quote, in the same sentence or
+the neighbouring one. Indirect quotes are reporting verbs with a clausal complement ("X said
+that ...") and "according to X, ...". Speakers are resolved to entity clusters.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from eventscope.lexicons.reporting import (
+    MIN_STATEMENT_WORDS, PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTE_PAIRS, REPORTING_VERBS,
+    WEAK_REPORTING,
+)
+from eventscope.records import Article, Entity, Quote, Span, content_id
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks; unpaired marks dropped."""
+    spans, i = [], 0
+    while i < len(text):
+        close = QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        paragraph_end = text.find("\n\n", i + 1)
+        if end == -1 or (paragraph_end != -1 and paragraph_end < end):
+            i += 1  # unclosed within its paragraph: refuse it
+            continue
+        spans.append((i + 1, end))
+        i = end + 1
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    start, end = _trimmed(text, start, end)
+    return Span(start, end, text[start:end])
+
+
+def _is_reporting(token) -> bool:
+    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _subject(verb):
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+    return subjects[0] if subjects else None
+
+
+def _subject_span(doc, subject, inside: tuple[int, int]) -> Optional[tuple[int, int]]:
+    tokens = [t for t in subject.subtree
+              if not (inside[0] <= t.idx < inside[1]) and t.dep_ not in ("relcl", "acl")]
+    tokens = [t for t in tokens if not t.is_punct] or [subject]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _nearest_verb(doc, start: int, end: int):
+    """The reporting verb nearest to a quote at [start, end), outside it.
+
+    A verb in a neighbouring sentence counts only when the quote fills its own sentence(s):
+    "He added: ..." or a quoted paragraph, not a phrase in scare quotes.
+    """
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return None
+    sents = {first[0].sent.start, first[-1].sent.start}
+    own = first[-1].sent.end_char - first[0].sent.start_char
+    neighbours_allowed = (end - start) >= 0.6 * own
+    candidates = []
+    for sent in doc.sents:
+        adjacent = sent.end == first[0].sent.start or sent.start == first[-1].sent.end
+        if not (sent.start in sents or (adjacent and neighbours_allowed)):
+            continue
+        for t in sent:
+            if _is_reporting(t) and not (start <= t.idx < end) and t.lemma_.lower() not in WEAK_REPORTING:
+                gap = start - t.idx if t.idx < start else t.idx - end
+                same = sent.start in sents
+                candidates.append((not same, not _subject(t), gap, t))
+    return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def direct_quotes(doc, article: Article) -> list[tuple[Span, Optional[Span], Optional[Span]]]:
+    text = article.text
+    found = []
+    for start, end in quote_spans(text):
+        content = _span(text, start, end)
+        if not content.text:
+            continue
+        verb = _nearest_verb(doc, start - 1, end + 1)
+        if verb is None and len(content.text.split()) < MIN_STATEMENT_WORDS:
+            continue  # scare quotes or a title, not a statement
+        if verb is None and not content.text.rstrip()[-1:] in ".!?":
+            continue
+        speaker = cue = None
+        if verb is not None:
+            cue = Span(verb.idx, verb.idx + len(verb), verb.text)
+            subject = _subject(verb)
+            if subject is not None:
+                bounds = _subject_span(doc, subject, (start - 1, end + 1))
+                speaker = _span(text, *bounds) if bounds else None
+        found.append((content, speaker, cue))
+    return found
+
+
+def indirect_quotes(doc, article: Article, direct: list[tuple[int, int]]):
+    text = article.text
+    inside = lambda i: any(s - 1 <= i <= e for s, e in direct)
+    for verb in doc:
+        if not _is_reporting(verb) or inside(verb.idx):
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if any(inside(i) for i in (start, end - 1)) or len(tokens) < 3:
+                continue
+            subject = _subject(verb)
+            speaker = None
+            if subject is not None:
+                speaker = _span(text, *_subject_span(doc, subject, (start, end)))
+            cue = Span(verb.idx, verb.idx + len(verb), verb.text)
+            yield Span(*_trimmed_end(text, start, end)), speaker, cue
+    yield from _according_to(doc, text, inside)
+
+
+def _trimmed_end(text: str, start: int, end: int) -> tuple[int, int, str]:
+    start, end = _trimmed(text, start, end)
+    while end > start and text[end - 1] in ".!?\"”":
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _according_to(doc, text: str, inside):
+    for token in doc:
+        if token.lower_ != "according" or inside(token.idx):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if pobj is None:
+            continue
+        phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
+        sent = token.sent
+        if token.i == sent.start:
+            start, end = phrase_end, sent.end_char
+        else:
+            start, end = sent.start_char, token.idx
+        start, end, content = _trimmed_end(text, start, end)
+        if len(content.split()) >= 3:
+            speaker = _span(text, pobj.left_edge.idx, phrase_end)
+            cue = Span(token.idx, to.idx + len(to), text[token.idx:to.idx + len(to)])
+            yield Span(start, end, content), speaker, cue
+
+
+def resolve_speaker(speaker: Optional[Span], entities: Iterable[Entity]) -> Optional[Entity]:
+    """The entity the speaker span names: an overlapping one, or a pronoun's antecedent."""
+    if speaker is None:
+        return None
+    entities = [e for e in entities if e.label in ("PERSON", "ORG", "NORP", "GPE")]
+    overlapping = [e for e in entities if e.start < speaker.end and speaker.start < e.end]
+    if overlapping:
+        rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+        return min(overlapping, key=lambda e: (rank[e.label], -len(e.text)))
+    word = speaker.text.lower()
+    labels = {"PERSON"} if word in PRONOUNS_PERSON else (
+        {"ORG", "GPE", "PERSON"} if word in PRONOUNS_GROUP else None)
+    if labels is None:
+        return None
+    before = [e for e in entities if e.end <= speaker.start and e.label in labels]
+    return before[-1] if before else None
+
+
+def extract_quotes(doc, article: Article, prior) -> tuple[Quote, ...]:
+    """``(doc, article, prior) -> tuple[Quote, ...]``, direct quotes first, in text order."""
+    entities = prior.get("entities", ())
+    direct = direct_quotes(doc, article)
+    spans = [(c.start, c.end) for c, _, _ in direct]
+    records = []
+    for kind, items in (("direct", direct), ("indirect", list(indirect_quotes(doc, article, spans)))):
+        for content, speaker, cue in items:
+            who = resolve_speaker(speaker, entities)
+            confidence = 0.4 + 0.2 * (kind == "direct") + 0.2 * bool(speaker) + 0.1 * bool(who)
+            records.append(Quote(
+                id=content_id(article.id, "quote", content.start, content.end), kind=kind,
+                content=content, speaker=speaker, cue=cue,
+                speaker_cluster=who.cluster if who else None,
+                speaker_name=who.canonical if who else None,
+                speaker_country=who.country if who else None, confidence=round(confidence, 2),
+            ))
+    unique = {q.id: q for q in records}
+    return tuple(sorted(unique.values(), key=lambda q: (q.content.start, q.kind)))
