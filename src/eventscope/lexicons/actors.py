@@ -1,0 +1,62 @@
+"""Built-in actor vocabulary: demonyms, international organisations, and sector words.
+
+Codes follow CAMEO/PETRARCH conventions: a three-letter country (ISO 3166-1 alpha-3) or IGO
+code, then a three-letter sector.
+"""
+
+DEMONYMS = {
+    "afghan": "AFG", "albanian": "ALB", "algerian": "DZA", "american": "USA", "angolan": "AGO",
+    "argentine": "ARG", "argentinian": "ARG", "armenian": "ARM", "australian": "AUS",
+    "austrian": "AUT", "azerbaijani": "AZE", "azeri": "AZE", "bahraini": "BHR",
+    "bangladeshi": "BGD", "belarusian": "BLR", "belgian": "BEL", "bosnian": "BIH",
+    "brazilian": "BRA", "british": "GBR", "bulgarian": "BGR", "burkinabe": "BFA",
+    "burmese": "MMR", "cambodian": "KHM", "cameroonian": "CMR", "canadian": "CAN",
+    "chadian": "TCD", "chilean": "CHL", "chinese": "CHN", "colombian": "COL", "congolese": "COD",
+    "croatian": "HRV", "cuban": "CUB", "cypriot": "CYP", "czech": "CZE", "danish": "DNK",
+    "dutch": "NLD", "egyptian": "EGY", "emirati": "ARE", "eritrean": "ERI", "estonian": "EST",
+    "ethiopian": "ETH", "finnish": "FIN", "french": "FRA", "georgian": "GEO", "german": "DEU",
+    "ghanaian": "GHA", "greek": "GRC", "hungarian": "HUN", "indian": "IND",
+    "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "irish": "IRL", "israeli": "ISR",
+    "italian": "ITA", "japanese": "JPN", "jordanian": "JOR", "kazakh": "KAZ", "kenyan": "KEN",
+    "korean": "KOR", "kosovar": "XKX", "kuwaiti": "KWT", "kyrgyz": "KGZ", "latvian": "LVA",
+    "lebanese": "LBN", "libyan": "LBY", "lithuanian": "LTU", "malian": "MLI",
+    "mexican": "MEX", "moldovan": "MDA", "moroccan": "MAR", "nigerian": "NGA",
+    "nigerien": "NER", "norwegian": "NOR", "pakistani": "PAK", "palestinian": "PSE",
+    "polish": "POL", "portuguese": "PRT", "qatari": "QAT", "romanian": "ROU", "russian": "RUS",
+    "rwandan": "RWA", "saudi": "SAU", "serbian": "SRB", "slovak": "SVK", "somali": "SOM",
+    "spanish": "ESP", "sudanese": "SDN", "swedish": "SWE", "swiss": "CHE", "syrian": "SYR",
+    "taiwanese": "TWN", "tajik": "TJK", "thai": "THA", "tunisian": "TUN", "turkish": "TUR",
+    "turkmen": "TKM", "ugandan": "UGA", "ukrainian": "UKR", "uzbek": "UZB",
+    "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
+}
+
+ORGANISATIONS = {
+    "united nations": "IGOUNO", "un": "IGOUNO", "u.n.": "IGOUNO", "security council": "IGOUNO",
+    "european union": "IGOEEC", "eu": "IGOEEC", "nato": "IGOWSTNAT",
+    "african union": "IGOAFRAFU", "osce": "IGOEUROSC", "arab league": "IGOARBARL",
+    "collective security treaty organization": "IGOCSTO", "csto": "IGOCSTO",
+    "red cross": "NGOIRC", "icrc": "NGOIRC", "amnesty international": "NGOAMN",
+    "human rights watch": "NGOHRW", "world bank": "IGOWBK", "imf": "IGOIMF",
+    "ecowas": "IGOWAFECO",
+}
+
+# Words that give an actor's sector (CAMEO role codes).
+SECTORS = {
+    "government": "GOV", "ministry": "GOV", "minister": "GOV", "president": "GOV",
+    "prime minister": "GOV", "premier": "GOV", "spokesperson": "GOV", "spokesman": "GOV",
+    "spokeswoman": "GOV", "official": "GOV", "officials": "GOV", "authorities": "GOV",
+    "cabinet": "GOV", "diplomat": "GOV", "diplomats": "GOV", "ambassador": "GOV",
+    "envoy": "GOV", "foreign ministry": "GOV", "foreign minister": "GOV", "leader": "GOV",
+    "king": "GOV", "kremlin": "GOV", "administration": "GOV", "governor": "GOV",
+    "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG", "senate": "LEG",
+    "army": "MIL", "troops": "MIL", "soldiers": "MIL", "military": "MIL", "forces": "MIL",
+    "armed forces": "MIL", "defence ministry": "MIL", "defense ministry": "MIL",
+    "navy": "MIL", "air force": "MIL", "artillery": "MIL", "general": "MIL",
+    "police": "COP", "policemen": "COP", "border guards": "COP", "security forces": "COP",
+    "rebels": "REB", "separatists": "REB", "militants": "REB", "insurgents": "REB",
+    "militia": "REB", "fighters": "REB", "guerrillas": "REB",
+    "opposition": "OPP", "protesters": "CVL", "demonstrators": "CVL", "civilians": "CVL",
+    "residents": "CVL", "villagers": "CVL", "refugees": "REF", "journalists": "MED",
+    "media": "MED", "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
+    "peacekeepers": "PKO", "peacekeeping": "PKO", "business": "BUS", "company": "BUS",
+}
