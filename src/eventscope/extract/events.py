@@ -19,6 +19,7 @@ from eventscope.lexicons.plover import (
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 
 
@@ -69,10 +70,12 @@ def arguments(verb) -> tuple[list, list]:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
     passive = any(c.dep_ == "nsubjpass" for c in children)
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in children if c.dep_ in ("dobj", "dative")
+               and c.ent_type_ not in _TIME_ENTITIES]
     if not objects:
         objects = [p for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS
-                   for p in c.children if p.dep_ == "pobj"][:1]
+                   for p in c.children
+                   if p.dep_ == "pobj" and p.ent_type_ not in _TIME_ENTITIES][:1]
     if passive:
         return agents, [s for s in subjects if s.dep_ == "nsubjpass"]
     return subjects, objects

@@ -24,6 +24,10 @@ def load_model(name: str):  # -> spacy.language.Language
             f"cannot load spaCy model {name!r}: install its package or set EVENTSCOPE_MODEL "
             f"(the default model is installed by `make install`) [{exc.__class__.__name__}]"
         ) from None
+    from eventscope.nlp.components import NEWLINE_SENTENCES
+
+    if "parser" in nlp.pipe_names and NEWLINE_SENTENCES not in nlp.pipe_names:
+        nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
     log.debug("loaded spaCy model %s with pipes %s", name, nlp.pipe_names)
     return nlp
 
