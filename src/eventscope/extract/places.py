@@ -12,7 +12,9 @@ import re
 from typing import Optional, Sequence
 
 from eventscope.extract.gazetteer import Candidate, load_gazetteer
-from eventscope.lexicons.places import LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS, METONYMIC_VERBS
+from eventscope.lexicons.places import (
+    LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS, METONYMIC_OBJECT_VERBS, METONYMIC_VERBS,
+)
 from eventscope.records import Article, Entity, Place, content_id
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -48,6 +50,11 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in METONYMIC_VERBS:
         return True
     if root.dep_ == "conj" and root.head.dep_ == "nsubj" and root.head.head.lemma_.lower() in METONYMIC_VERBS:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in METONYMIC_OBJECT_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "upon") and \
+            root.head.head.lemma_.lower() in METONYMIC_OBJECT_VERBS:
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in METONYMIC_NOUNS:
         return True

@@ -11,6 +11,14 @@ METONYMIC_VERBS = frozenset({
     "veto", "approve", "ratify", "suspend", "invite", "host", "help", "aid", "fund", "invade",
     "attack", "launch", "fire", "strike", "accept", "acknowledge", "confirm", "declare",
 })
+# A place that is the object of one of these verbs is metonymic ("accused Paris of ...",
+# "called on Baku to ..."); verbs of attack or movement are left out: "shelled Kyiv" is literal.
+METONYMIC_OBJECT_VERBS = frozenset({
+    "accuse", "blame", "urge", "call", "criticise", "criticize", "condemn", "warn", "sanction",
+    "support", "back", "thank", "praise", "ask", "invite", "recognise", "recognize", "threaten",
+    "tell", "pressure", "press", "persuade", "convince", "trust", "distrust", "punish",
+    "reward", "congratulate", "consult", "lobby",
+})
 # A place that is the possessor of one of these nouns is metonymic ("Tehran's decision").
 METONYMIC_NOUNS = frozenset({
     "decision", "government", "position", "policy", "stance", "response", "demand", "proposal",
