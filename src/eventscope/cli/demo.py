@@ -40,8 +40,12 @@ def run_demo(settings: Settings, samples: Optional[str]) -> None:
     )
     with Store.open(settings.db_url) as store:
         stats = store.stats()
-        events = store.events(EventFilter(limit=5))
-        quotes = store.quotes(QuoteFilter(limit=5))
+        # the clearest examples: coded actor and recipient, direct quotes with named speakers
+        events = sorted(store.events(EventFilter(limit=500)), key=lambda r: (
+            -sum(bool(a.country) for a in (*r.event.actor, *r.event.recipient)),
+            -r.event.confidence))[:5]
+        quotes = sorted(store.quotes(QuoteFilter(limit=500)), key=lambda r: (
+            r.quote.kind != "direct", r.quote.speaker_name is None, -r.quote.confidence))[:5]
     _print_counts(console, stats)
     _print_events(console, events)
     _print_quotes(console, quotes)
