@@ -21,9 +21,10 @@ class PRF:
 
     @property
     def f1(self) -> Optional[float]:
+        """F1; 0 when there is something to find or found but no hit, None when neither."""
+        if self.tp == 0:
+            return 0.0 if self.fp + self.fn else None
         p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def __add__(self, other: "PRF") -> "PRF":

@@ -1,0 +1,158 @@
+"""The evaluation scorers on tiny hand-made gold/prediction pairs whose scores are known."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.eval import events, geo, quotes, timex
+
+
+def figures(found) -> dict:
+    return {f.name: f.value for f in found}
+
+
+# --- time -----------------------------------------------------------------------------------
+
+T = timex.Timex
+DOC = timex.GoldDoc("d", "On Monday, for three days.", "2023-07-06",
+                    (T(3, 9, "Monday", "DATE", "2023-07-03"), T(15, 25, "three days", "DURATION", "P3D")))
+
+
+def test_time_perfect_and_partial():
+    perfect = figures(timex.score([DOC], [list(DOC.timexes)]))
+    assert perfect["strict.f1"] == perfect["relaxed.f1"] == perfect["value.f1"] == 1.0
+    # one exact match with a wrong value, one relaxed-only match, one spurious prediction
+    pred = [T(3, 9, "Monday", "DATE", "2023-07-10"), T(21, 25, "days", "DURATION", "P3D"),
+            T(0, 2, "On", "DATE", None)]
+    f = figures(timex.score([DOC], [pred]))
+    assert f["strict.precision"] == pytest.approx(1 / 3) and f["strict.recall"] == 0.5
+    assert f["relaxed.precision"] == pytest.approx(2 / 3) and f["relaxed.recall"] == 1.0
+    assert f["relaxed.f1"] == pytest.approx(0.8)
+    assert f["value.accuracy"] == 0.5 and f["value.f1"] == pytest.approx(0.4)
+    assert f["type.accuracy"] == 1.0
+
+
+def test_time_empty_and_all_wrong():
+    empty = figures(timex.score([DOC], [[]]))
+    assert empty["relaxed.recall"] == 0.0 and empty["relaxed.precision"] is None
+    assert empty["value.f1"] is None
+    wrong = figures(timex.score([DOC], [[T(0, 2, "On", "DATE", "2023")]]))
+    assert wrong["relaxed.f1"] == 0.0 and wrong["strict.precision"] == 0.0
+
+
+def test_time_loader_reads_timeml(tmp_path):
+    path = tmp_path / "x.tml"
+    path.write_text('<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" '
+                    'value="2013-03-22" functionInDocument="CREATION_TIME">March 22</TIMEX3></DCT>'
+                    '<TEXT>It rained <TIMEX3 tid="t1" type="DATE" value="2013-03-21">yesterday'
+                    '</TIMEX3> in <EVENT eid="e1">town</EVENT>.</TEXT></TimeML>')
+    doc = timex.load_doc(path)
+    assert doc.dct == "2013-03-22" and doc.text == "It rained yesterday in town."
+    (t,) = doc.timexes
+    assert doc.text[t.start:t.end] == "yesterday" and t.value == "2013-03-21"
+
+
+# --- geo ------------------------------------------------------------------------------------
+
+G = geo.GoldToponym
+P = geo.PredictedPlace
+ARTICLE = geo.GoldArticle("a", "Paris and Lyon said Kyiv.", (
+    G(0, 5, "Paris", True, 48.85, 2.35, 2988507), G(10, 14, "Lyon", True, 45.76, 4.83, 2996944),
+    G(20, 24, "Kyiv", False)))
+
+
+def test_geo_recall_accuracy_and_metonymy():
+    pred = [P(0, 5, True, 48.86, 2.34, 2988507), P(10, 14, True, 48.85, 2.35, 1),
+            P(20, 24, False)]
+    f = figures(geo.score([ARTICLE], [pred], "x", metonymy=True))
+    assert f["x.recall"] == 1.0
+    assert f["x.acc161"] == 0.5  # Lyon resolved to Paris: about 390 km away
+    assert f["x.geonameid_match"] == 0.5
+    assert f["x.metonymy_f1"] == 1.0
+
+
+def test_geo_empty_and_all_wrong():
+    f = figures(geo.score([ARTICLE], [[]], "x", metonymy=True))
+    assert f["x.recall"] == 0.0 and f["x.acc161"] is None and f["x.metonymy_f1"] is None
+    wrong = [P(0, 5, False, -33.9, 151.2), P(10, 14, False, None, None), P(20, 24, True)]
+    f = figures(geo.score([ARTICLE], [wrong], "x", metonymy=True))
+    assert f["x.recall"] == 1.0 and f["x.acc161"] == 0.0 and f["x.metonymy_f1"] == 0.0
+
+
+def test_geo_distance_and_anchor():
+    assert geo.distance_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)
+    assert geo.anchor("xx Paris yy", 4, 9, "Paris") == (3, 8)
+    assert geo.anchor("xx Paris yy", 3, 8, "Lyon") is None
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+QTEXT = '“We will respond,” he said. Officials said that talks had failed.'
+A = quotes.Attribution
+GOLDQ = quotes.GoldArticle("q", QTEXT, (A((1, 16), (19, 21), "direct"), A((48, 65), (28, 37), "indirect")))
+
+
+def test_quote_kinds_from_the_text():
+    assert quotes.kind_of(QTEXT, 1, 16) == "direct"
+    assert quotes.kind_of(QTEXT, 48, 65) == "indirect"
+
+
+def test_quotes_overlap_exact_and_speaker():
+    pred = [A((1, 17), (19, 21), "direct"), A((43, 64), (0, 2), "indirect")]
+    f = figures(quotes.score([GOLDQ], [pred]))
+    assert f["all.f1_overlap"] == 1.0
+    assert f["all.f1_exact"] == pytest.approx(0.5)  # "that ..." is not the exact gold span
+    assert f["all.speaker_accuracy"] == 0.5
+    assert f["direct.f1_overlap"] == 1.0 and f["indirect.f1_overlap"] == 1.0
+
+
+def test_quotes_empty_and_all_wrong():
+    f = figures(quotes.score([GOLDQ], [[]]))
+    assert f["all.recall_overlap"] == 0.0 and f["all.precision_overlap"] is None
+    assert f["all.speaker_accuracy"] is None
+    wrong = [A((22, 26), None, "indirect")]
+    f = figures(quotes.score([GOLDQ], [wrong]))
+    assert f["all.f1_overlap"] == 0.0 and f["direct.recall_overlap"] == 0.0
+
+
+def test_brat_parsing_keeps_discontinuous_extent():
+    ann = ("T1\tSource 28 37\tOfficials\nT2\tCue 38 42\tsaid\nT3\tContent 48 54;55 65\ttalks had failed\n"
+           "E1\tAttribution:T2 Content:T3 Source:T1\n")
+    (attribution,), discontinuous = quotes.parse_ann(QTEXT, ann)
+    assert attribution.content == (48, 65) and attribution.source == (28, 37)
+    assert discontinuous == 1
+
+
+# --- events ---------------------------------------------------------------------------------
+
+C = events.Coding
+GOLDE = [events.GoldSentence("1", "a", (C("ACCUSE", ("ARM",), ("AZE",)),)),
+         events.GoldSentence("2", "b", (C("ASSAULT", ("RUS",), ("UKR",)),)),
+         events.GoldSentence("3", "c", ())]
+
+
+def test_events_accuracy_triples_and_no_event():
+    pred = [C("ACCUSE", ("ARM",), ("AZE",)), C("ACCUSE", ("RUS",), ("POL",)), None]
+    f = figures(events.score(GOLDE, pred, "x"))
+    assert f["x.type_accuracy"] == 0.5
+    assert f["x.triple_accuracy"] == 0.5
+    assert f["x.actor_country_accuracy"] == 1.0 and f["x.recipient_country_accuracy"] == 0.5
+    assert f["x.no_event_precision"] == 1.0
+    assert f["x.f1.ACCUSE"] == pytest.approx(2 / 3) and f["x.f1.ASSAULT"] == 0.0
+    assert f["x.macro_f1"] == pytest.approx(1 / 3)
+
+
+def test_events_empty_and_all_wrong():
+    f = figures(events.score(GOLDE, [None, None, None], "x"))
+    assert f["x.type_accuracy"] == 0.0 and f["x.no_event_precision"] == pytest.approx(1 / 3)
+    assert f["x.macro_f1"] == 0.0
+    wrong = [C("AID", ("USA",), ()), C("AID", (), ()), C("AID", (), ())]
+    f = figures(events.score(GOLDE, wrong, "x"))
+    assert f["x.type_accuracy"] == 0.0 and f["x.triple_accuracy"] == 0.0
+    assert f["x.no_event_precision"] is None
+
+
+@pytest.mark.parametrize("code,plover", [("042", "CONSULT"), ("0831", "CONCEDE"),
+                                         ("0871", "RETREAT"), ("112", "ACCUSE"),
+                                         ("190", "ASSAULT"), ("010", None), ("020", None)])
+def test_cameo_roots_map_to_plover(code, plover):
+    assert events.cameo_to_plover(code) == plover
