@@ -1,0 +1,61 @@
+"""The actor dictionary: built-in codes and PETRARCH-format user dictionaries."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.errors import InputError
+from eventscope.extract.actors import ActorDictionary, parse_dictionary
+
+USER_ACTORS = """<!-- a test dictionary written for eventscope -->
+NORTHLAND [NRL]
++NORTHLANDER
+OSTRAVIA_ [OST] # exact word only
+GENERAL_KARVEN [NRLMIL]
+NOBODY [---]
+"""
+USER_AGENTS = """!OFFICIAL! = OFFICIAL, OFFICIALS
+HARBOUR_MASTER {HARBOUR_MASTERS} [~GOV]
+PORT_!OFFICIAL! [~BUS]
+"""
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return ActorDictionary.load()
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("Armenian foreign ministry", "ARM", "GOV"),
+    ("Azerbaijani troops", "AZE", "MIL"),
+    ("Moscow", "RUS", "GOV"),
+    ("the United Nations", "IGO", "UNO"),
+    ("separatists", None, "REB"),
+])
+def test_builtin_codes(builtin, text, country, sector):
+    code = builtin.lookup(text)
+    assert (code.country, code.sector) == (country, sector)
+
+
+def test_unknown_text_has_no_code(builtin):
+    assert builtin.lookup("a quiet afternoon") is None
+
+
+def test_user_dictionaries(tmp_path):
+    (tmp_path / "actors.txt").write_text(USER_ACTORS)
+    (tmp_path / "agents.txt").write_text(USER_AGENTS)
+    d = ActorDictionary.load([str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")])
+    assert d.lookup("Northlanders").country == "NRL"  # stems match longer words
+    assert d.lookup("Ostravia").country == "OST"
+    assert d.lookup("Ostravians") is None or d.lookup("Ostravians").country != "OST"
+    assert (d.lookup("General Karven").country, d.lookup("General Karven").sector) == ("NRL", "MIL")
+    assert d.lookup("the Northland harbour masters").code == "NRLGOV"
+    assert d.lookup("port officials of Ostravia").code == "OSTBUS"
+    assert d.lookup("Nobody") is None
+
+
+def test_parse_reports_counts_and_missing_files(tmp_path):
+    (tmp_path / "actors.txt").write_text(USER_ACTORS)
+    actors, agents = parse_dictionary(tmp_path / "actors.txt")
+    assert len(actors) == 4 and agents == []
+    with pytest.raises(InputError, match="cannot read actor dictionary"):
+        parse_dictionary(tmp_path / "missing.txt")

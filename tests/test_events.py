@@ -1,0 +1,48 @@
+"""events.v1: triggers, arguments, modality and coding on sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.lexicons.plover import VERBS
+
+
+def test_lexicon_uses_plover_types():
+    plover = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
+              "REQUEST", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE",
+              "ASSAULT"}
+    assert {t.event_type for t in VERBS.values()} <= plover
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings())
+
+    def run(text, published="2023-07-06"):
+        result = pipeline.process_one(make_article(text, published=published))
+        return [(e.event_type, e.trigger.text, [a.code for a in e.actor],
+                 [r.code for r in e.recipient], e.modality, e.date) for e in result.events]
+    return run
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    ("Armenia accused Azerbaijan of shelling.", ("ACCUSE", "accused", ["ARM"], ["AZE"], "asserted")),
+    ("Moscow called on Kyiv to withdraw.", ("REQUEST", "called", ["RUSGOV"], ["UKRGOV"], "asserted")),
+    ("Azerbaijani troops did not attack the village.", ("ASSAULT", "attack", ["AZEMIL"], [None], "negated")),
+    ("The two presidents will hold talks in Geneva.", ("CONSULT", "hold", ["GOV"], [], "planned")),
+    ("Georgian police detained twenty protesters.", ("COERCE", "detained", ["GEOCOP"], ["CVL"], "asserted")),
+])
+def test_sentences(events_of, text, expected):
+    assert expected in [e[:5] for e in events_of(text)]
+
+
+@pytest.mark.integration
+def test_date_comes_from_the_sentence_or_the_publication(events_of):
+    (first,) = events_of("Russia sanctioned Georgian banks last week.")
+    assert first[5] == "2023-W26"
+    (second,) = events_of("Russia sanctioned Georgian banks.")
+    assert second[5] == "2023-07-06"

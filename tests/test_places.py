@@ -1,0 +1,47 @@
+"""places.v1 and the gazetteer: folding, ranking, metonymy."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.extract.gazetteer import Candidate, fold, load_gazetteer
+from eventscope.extract.places import choose
+
+
+def test_fold_ignores_case_accents_and_the():
+    assert fold("Şuşa") == fold("SUSA") == "susa"
+    assert fold("the Hague") == "hague"
+
+
+def cand(gid, country, feature="city", population=0, capital_of=None):
+    return Candidate(gid, str(gid), 0.0, 0.0, country, feature, population, capital_of)
+
+
+def test_choose_prefers_countries_capitals_then_context_then_population():
+    big_elsewhere, small_here = cand(1, "USA", population=100_000), cand(2, "ARM", population=5_000)
+    assert choose([big_elsewhere, small_here], {"ARM"})[0] is small_here
+    assert choose([big_elsewhere, small_here], set())[0] is big_elsewhere
+    country = cand(3, "GEO", "country")
+    assert choose([cand(4, "USA", "admin1"), country], set())[0] is country
+    assert choose([], set()) == (None, 0.0)
+
+
+@pytest.mark.slow
+def test_gazetteer_finds_countries_capitals_and_aliases():
+    g = load_gazetteer()
+    assert g.lookup("Armenia")[0].feature == "country"
+    assert g.lookup("Baku")[0].capital_of == "AZE"
+    assert g.lookup("Britain")[0].country == "GBR"
+
+
+@pytest.mark.integration
+def test_capitals_as_subjects_are_metonymic(nlp):
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings(), only=["entities", "places"])
+    result = pipeline.process_one(make_article(
+        "Moscow said the talks had failed. Refugees arrived in Paris on Monday."))
+    uses = {p.text: (p.use, p.country) for p in result.places}
+    assert uses["Moscow"] == ("metonymic", "RUS")
+    assert uses["Paris"] == ("literal", "FRA")

@@ -1,0 +1,75 @@
+"""quotes.v1: quotation-mark pairing, speaker resolution, and sentences with the real model."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.extract.quotes import extract_quotes, quote_spans, resolve_speaker
+from eventscope.records import Entity, Span
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He said “we will go” today.", ["we will go"]),
+    ('Two "first" and "second" quotes.', ["first", "second"]),
+    ("«Nous partons» dit-il.", ["Nous partons"]),
+    ('An "unclosed quote\n\nNext paragraph.', []),
+    ("“Outer ‘inner’ text”", ["Outer ‘inner’ text"]),
+])
+def test_quote_spans_pair_marks_and_refuse_unclosed(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def entity(start, end, text, label, cluster="c", country=None):
+    return Entity(id=text, start=start, end=end, text=text, label=label, cluster=cluster,
+                  canonical=text, country=country)
+
+
+def test_speaker_resolution_overlap_and_pronoun():
+    ents = [entity(0, 13, "Ani Petrosyan", "PERSON", "p"), entity(20, 27, "Armenia", "GPE", "a", "ARM")]
+    assert resolve_speaker(Span(0, 13, "Ani Petrosyan"), ents).cluster == "p"
+    assert resolve_speaker(Span(40, 42, "He"), ents).cluster == "p"
+    assert resolve_speaker(Span(40, 44, "They"), ents).cluster == "a"
+    assert resolve_speaker(Span(40, 48, "analysts"), ents) is None
+    assert resolve_speaker(None, ents) is None
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    from eventscope.extract.entities import EntityExtractor
+    from eventscope.extract.actors import ActorDictionary
+    from eventscope.ingest.article import make_article
+
+    extractor = EntityExtractor(ActorDictionary.load())
+
+    def run(text):
+        article = make_article(text)
+        doc = nlp(article.text)
+        quotes = extract_quotes(doc, article, {"entities": extractor(doc, article, {})})
+        for q in quotes:
+            for part in (q.content, q.speaker, q.cue):
+                assert part is None or article.text[part.start:part.end] == part.text
+        return quotes
+    return run
+
+
+@pytest.mark.integration
+def test_direct_quote_with_named_speaker(quotes_of):
+    (q,) = quotes_of("“The talks will continue next week,” said Olga Ivanova, a Kremlin spokeswoman.")
+    assert (q.kind, q.content.text, q.cue.text) == ("direct", "The talks will continue next week", "said")
+    assert q.speaker_name == "Olga Ivanova"
+
+
+@pytest.mark.integration
+def test_indirect_and_according_to(quotes_of):
+    quotes = quotes_of("The minister said that the border would reopen. According to the ministry, "
+                       "two soldiers were wounded in the attack.")
+    assert [(q.kind, q.content.text, q.speaker.text) for q in quotes] == [
+        ("indirect", "the border would reopen", "The minister"),
+        ("indirect", "two soldiers were wounded in the attack", "the ministry"),
+    ]
+
+
+@pytest.mark.integration
+def test_speaker_in_the_next_sentence_and_scare_quotes(quotes_of):
+    quotes = quotes_of('Peskov spoke after the meeting.\n"We have no plans to withdraw." '
+                       'The so-called "buffer zone" was not discussed.')
+    assert [q.content.text for q in quotes] == ["We have no plans to withdraw."]
