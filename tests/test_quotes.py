@@ -73,3 +73,17 @@ def test_speaker_in_the_next_sentence_and_scare_quotes(quotes_of):
     quotes = quotes_of('Peskov spoke after the meeting.\n"We have no plans to withdraw." '
                        'The so-called "buffer zone" was not discussed.')
     assert [q.content.text for q in quotes] == ["We have no plans to withdraw."]
+
+
+@pytest.mark.parametrize("text,partial", [
+    ("He said the plan was “dead on arrival”.", True),
+    ("“We are ready,” he said.", False),
+    ("He said: “We are ready.”", False),
+    ("He said, “We are ready.”", False),
+    ("He called it, “a mistake”.", True),
+])
+def test_partial_quotes_belong_to_their_clause(text, partial):
+    from eventscope.extract.quotes import is_partial
+
+    (start, end), = quote_spans(text)
+    assert is_partial(text, start, end) is partial

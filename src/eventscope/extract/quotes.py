@@ -92,12 +92,26 @@ def _nearest_verb(doc, start: int, end: int):
     return min(candidates, key=lambda c: c[:3])[3] if candidates else None
 
 
+def is_partial(text: str, start: int, end: int) -> bool:
+    """A quoted fragment inside someone else's sentence: 'said he was “unfit”'.
+
+    A full direct quote opens a paragraph or sentence, follows a colon, or starts with a
+    capital after a comma ('he said, “We ...'). A fragment belongs to the clause around it,
+    which is an indirect quote; it is not a direct quote of its own.
+    """
+    before = text[:start - 1].rstrip(" \t")[-1:]
+    first = text[start:end].lstrip()[:1]
+    if before in ("", "\n", ".", "!", "?", ":", "—") or before in QUOTE_PAIRS.values():
+        return False
+    return not (before == "," and (first.isupper() or first.isdigit()))
+
+
 def direct_quotes(doc, article: Article) -> list[tuple[Span, Optional[Span], Optional[Span]]]:
     text = article.text
     found = []
     for start, end in quote_spans(text):
         content = _span(text, start, end)
-        if not content.text:
+        if not content.text or is_partial(text, start, end):
             continue
         verb = _nearest_verb(doc, start - 1, end + 1)
         if verb is None and len(content.text.split()) < MIN_STATEMENT_WORDS:
