@@ -1,24 +1,42 @@
 """dates.v1: temporal expressions, normalised TIMEX3-style against the publication date.
 
-Candidates are the parser's DATE and TIME entities plus single words the small models miss
-("now", "recently", "weekly"); values come from :mod:`eventscope.extract.timenorm`.
+Candidates are the parser's DATE and TIME entities plus text patterns for what small models
+miss (clock times, "every week", "now", years after a preposition). Each is trimmed to a
+TimeML extent (no preposition, no "just", no trailing "earlier"/"before" signal), ranges are
+split in two ("2009-2010"), and overlapping candidates give way to the longest one that
+resolves. Values come from :func:`eventscope.extract.timenorm.normalise`, with the tense of
+the governing verb deciding whether a bare "Friday" or "August" looks back or ahead.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import Iterator, Optional
 
-from eventscope.extract.timenorm import normalise
-from eventscope.lexicons.temporal import PAST_REF, PRESENT_REF, SET_WORDS
+from eventscope.extract.timenorm import Timex, clean, normalise
+from eventscope.lexicons.temporal import (
+    AGE_SUFFIX, FIXED_PHRASES, FUTURE_GOVERNORS, LEADING_NOISE, NOT_TIMEX, NUMBER_RANGE, TEXT_PATTERNS,
+    TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
+)
 from eventscope.records import Article, DateExpr, content_id
 
-_EXTRA_WORDS = sorted(
-    {w for w in (*PRESENT_REF, *PAST_REF, *SET_WORDS) if " " not in w and w.isalpha()},
-    key=len, reverse=True,
-)
-EXTRA = re.compile(r"\b(" + "|".join(_EXTRA_WORDS) + r")\b", re.IGNORECASE)
-_NOT_TIME = re.compile(r"^(?:\d+|\d+%|one|first|second|third)$", re.IGNORECASE)
+# Any date resolves relative expressions when deciding whether a candidate is a timex at all;
+# the article's own date (or None) decides the value that is stored.
+_PROBE = date(2000, 6, 15)
+_AGE = re.compile(AGE_SUFFIX, re.IGNORECASE)
+_UNIT_WORDS = frozenset({*UNITS, *(f"{u}s" for u in UNITS), *UNIT_PLURALS})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text that may be a timex; ``reading`` is what gets normalised."""
+
+    start: int
+    end: int
+    reading: str
 
 
 def publication_date(article: Article) -> Optional[date]:
@@ -30,44 +48,151 @@ def publication_date(article: Article) -> Optional[date]:
         return None
 
 
-def tense_of(token) -> Optional[str]:
-    """"past" or "future" from the verb governing ``token``, if it says."""
-    for head in (token, *token.ancestors):
-        if head.pos_ not in ("VERB", "AUX"):
-            continue
-        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in ("will", "shall", "'ll") or a.tag_ == "MD" and a.lower_ in ("will", "shall") for a in auxes):
-            return "future"
-        if any(a.lower_ == "to" for a in auxes) and any(a.lemma_ in ("plan", "expect", "schedule") for a in head.ancestors):
-            return "future"
-        if head.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
-            return "past"
-        return None
+def verb_tense(verb) -> Optional[str]:
+    """"past", "present" or "future" of a verb token from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if "to" in words:
+        # "plans to meet Friday" looks ahead; "agreed to sell in October" may already have
+        # happened, so an infinitive under a past verb takes the nearest reading.
+        head = verb.head
+        if head is verb or verb_tense(head) == "past":
+            return None
+        return "future" if head.lemma_.lower() in FUTURE_GOVERNORS else None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and (words & {"has", "have", "'ve"} or not auxes):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
+        return "present"
     return None
 
 
-def _candidates(doc):
-    spans = [(e.start_char, e.end_char, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    taken = [(s, e) for s, e, _ in spans]
-    for m in EXTRA.finditer(doc.text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            span = doc.char_span(m.start(), m.end())
-            if span is not None:
-                spans.append((m.start(), m.end(), span.root))
-    return sorted(spans, key=lambda s: s[0])
+def tense_of(token) -> Optional[str]:
+    """The tense of the verb governing ``token``, if any verb governs it."""
+    for head in (token, *token.ancestors):
+        if head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head)
+    return None
+
+
+def _trim(doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Character extent without leading prepositions/particles and trailing signals."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = list(span)
+    if clean(span.text) in FIXED_PHRASES:
+        return start, end
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in LEADING_NOISE
+                      or tokens[0].lower_ == "about"
+                      or (tokens[0].like_num and len(tokens) > 1 and tokens[1].text == ",")):
+        if tokens[0].like_num and len(tokens) > 1 and tokens[1].text == ",":
+            tokens = tokens[1:]
+        tokens = tokens[1:]
+    while tokens and ((tokens[-1].is_punct and not _plural_possessive(tokens))
+                      or tokens[-1].lower_ in ("'s", "\u2019s")
+                      or (tokens[-1].lower_ in TRAILING_NOISE and len(tokens) > 1
+                          and tokens[-2].lower_ in _UNIT_WORDS)):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return (s, e) if e > s else None
+
+
+def _plural_possessive(tokens) -> bool:
+    """"five years' probation": the apostrophe belongs to the expression."""
+    return tokens[-1].text in ("'", "\u2019") and len(tokens) > 1 and tokens[-2].lower_.endswith("s")
+
+
+def _split_range(text: str, start: int, end: int) -> list[Candidate]:
+    """One candidate, or two for a range: "2009-2010", "12 to 18 months"."""
+    words = text[start:end]
+    if m := YEAR_RANGE.match(words):
+        second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        return [Candidate(start + m.start(1), start + m.end(1), m.group(1)),
+                Candidate(start + m.start(2), start + m.end(2), second)]
+    if m := NUMBER_RANGE.match(words):
+        return [Candidate(start + m.start(1), start + m.end(1), f"{m.group(1)} {m.group(3)}"),
+                Candidate(start + m.start(2), end, words[m.start(2):])]
+    return [Candidate(start, end, words)]
+
+
+def _raw_spans(doc) -> Iterator[tuple[int, int]]:
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            yield ent.start_char, ent.end_char
+    for pattern in TEXT_PATTERNS:
+        for m in pattern.finditer(doc.text):
+            yield m.start(), m.end()
+    for token in doc:
+        if _YEAR.match(token.text) and _is_year(token):
+            yield token.idx, token.idx + len(token.text)
+
+
+def _is_year(token) -> bool:
+    """A four-digit number used as a year: not a count ("2000 troops"), sum or percentage."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and (before.is_currency or before.text in ("$", "#", "No.", "no.")):
+        return False
+    if after is not None and (after.text in ("%", "percent") or after.tag_ == "NNS"
+                              or after.lower_ in ("people", "men", "women", "troops")):
+        return False
+    return True
+
+
+def candidates(doc) -> list[Candidate]:
+    """Trimmed, range-split candidates from the tagger and the text patterns."""
+    found: set[Candidate] = set()
+    for start, end in _raw_spans(doc):
+        trimmed = _trim(doc, start, end)
+        if trimmed is None:
+            continue
+        found.update(_split_range(doc.text, *trimmed))
+    return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def _is_timex(text: str, probe: Timex, preceding: str, following: str) -> bool:
+    if probe.value is None or clean(text) in NOT_TIMEX:
+        return False
+    if _AGE.search(text + following[:12]) or re.match(r"(?i)ages?\b", text):
+        return False
+    if re.search(r"(?i)\bages?\s+$", preceding[-8:]):
+        return False
+    return True
+
+
+def _choose(doc, found: list[Candidate]) -> list[tuple[Candidate, Timex]]:
+    """Keep resolvable candidates; among overlapping ones the longest wins."""
+    scored = []
+    for cand in found:
+        root = doc.char_span(cand.start, cand.end, alignment_mode="expand").root
+        probe = normalise(cand.reading, _PROBE, tense_of(root))
+        text = doc.text
+        if _is_timex(text[cand.start:cand.end], probe, text[:cand.start], text[cand.end:]):
+            scored.append((cand, root))
+    scored.sort(key=lambda pair: (-(pair[0].end - pair[0].start), pair[0].start))
+    kept: list[tuple[Candidate, object]] = []
+    for cand, root in scored:
+        if all(cand.end <= k.start or k.end <= cand.start for k, _ in kept):
+            kept.append((cand, root))
+    return sorted(kept, key=lambda pair: pair[0].start)
 
 
 def extract_dates(doc, article: Article, prior) -> tuple[DateExpr, ...]:
     """``(doc, article, prior) -> tuple[DateExpr, ...]`` in text order."""
     dct = publication_date(article)
     records = []
-    for start, end, root in _candidates(doc):
-        text = article.text[start:end]
-        if _NOT_TIME.match(text.strip()):
-            continue
-        timex = normalise(text, dct, tense_of(root))
+    for cand, root in _choose(doc, candidates(doc)):
+        timex = normalise(cand.reading, dct, tense_of(root))
         records.append(DateExpr(
-            id=content_id(article.id, "date", start, end), start=start, end=end, text=text,
-            type=timex.type, value=timex.value, anchored=timex.anchored,
+            id=content_id(article.id, "date", cand.start, cand.end), start=cand.start,
+            end=cand.end, text=article.text[cand.start:cand.end], type=timex.type,
+            value=timex.value, anchored=timex.anchored,
         ))
     return tuple(records)
