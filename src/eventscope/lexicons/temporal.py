@@ -165,13 +165,15 @@ _CAP_WD = _alt(w.capitalize() for w in WEEKDAYS)
 _PLAIN_NUM = r"\d+(?:\.\d+)?|" + _alt(n for n in NUMBERS if not n.startswith(("a", "half")))
 _TZ = _alt(TIMEZONES)
 _UNIT_S = rf"(?:{_alt(UNITS)})s?|{_alt(UNIT_PLURALS)}"
+# A clock time and the day right after it are one TIMEX3: "15:00 GMT Saturday".
+_DAY_AFTER = (rf"(?:,?\s+(?:{_CAP_WD}|(?i:today|tomorrow|yesterday)\b|(?:{_CAP_MON})\.?\s+\d{{1,2}}\b))?")
 TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?i:\b(?:{_alt(MATCHED_REFS)})\b)",
     rf"(?i:\b(?:{_alt(SET_WORDS)})\b)",
     rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?:(?:{_PLAIN_NUM})\s+)?(?:{_UNIT_S}|{_alt(PARTS_OF_DAY)}))\b",
     rf"\b(?:every|each)\s+(?:{_CAP_WD})\b",
-    rf"\b\d{{1,2}}(?::\d{{2}})?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?i:{_TZ})\b)?",
-    rf"\b\d{{1,2}}:\d{{2}}(?!:)(?:\s+(?i:{_TZ})\b)?",
+    rf"\b\d{{1,2}}(?::\d{{2}})?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
+    rf"\b\d{{1,2}}:\d{{2}}(?!:)(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
     rf"(?i:\b(?:last|next|this|coming|past|early|late)\s+)?\b(?:{_CAP_WD})"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?\b",
     rf"\b(?:{_CAP_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",

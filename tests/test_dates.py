@@ -1,0 +1,174 @@
+"""dates.v1: candidates, TimeML extents, tense and records, on hand-built Docs and the model."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from eventscope.extract.dates import candidates, extract_dates, publication_date, tense_of
+from eventscope.records import Article, content_id
+
+DCT = "2023-07-06"  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    """An English vocabulary, so tokens know their lower case, punctuation and number shape."""
+    return spacy.blank("en").vocab
+
+
+def build(vocab, words, *, ents=None, heads=None, deps=None, pos=None, tags=None, lemmas=None):
+    """A Doc with one space after each word except before final punctuation."""
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".,'s" for i in range(len(words))]
+    n = len(words)
+    return Doc(vocab, words=words, spaces=spaces, ents=ents or ["O"] * n,
+               heads=heads or [0] * n, deps=deps or ["dep"] * n, pos=pos or ["X"] * n,
+               tags=tags or ["XX"] * n, lemmas=lemmas or [w.lower() for w in words])
+
+
+def article(doc, published=DCT) -> Article:
+    return Article(id=content_id(doc.text), text=doc.text, published=published)
+
+
+def run(doc, published=DCT):
+    art = article(doc, published)
+    found = extract_dates(doc, art, {})
+    for d in found:
+        assert art.text[d.start:d.end] == d.text
+        assert d.id == content_id(art.id, "date", d.start, d.end)
+    return [(d.text, d.type, d.value) for d in found]
+
+
+def said_on(vocab, tag: str, aux: list[str] = ()):  # "Officials (aux) met on Monday ."
+    words = ["Officials", *aux, "met", "on", "Monday", "."]
+    verb = 1 + len(aux)
+    heads = [verb, *([verb] * len(aux)), verb, verb, verb + 1, verb]
+    deps = ["nsubj", *(["aux"] * len(aux)), "ROOT", "prep", "pobj", "punct"]
+    pos = ["NOUN", *(["AUX"] * len(aux)), "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNS", *(["MD"] * len(aux)), tag, "IN", "NNP", "."]
+    ents = ["O", *(["O"] * len(aux)), "O", "O", "B-DATE", "O"]
+    return build(vocab, words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+
+
+@pytest.mark.parametrize("tag,aux,tense,value", [
+    ("VBD", [], "past", "2023-07-03"),
+    ("VB", ["will"], "future", "2023-07-10"),
+    ("VBP", [], "present", "2023-07-10"),
+])
+def test_the_governing_verb_decides_the_weekday(vocab, tag, aux, tense, value):
+    doc = said_on(vocab, tag, aux)
+    assert tense_of(doc[len(doc) - 2]) == tense
+    assert run(doc) == [("Monday", "DATE", value)]
+
+
+def test_infinitive_under_a_plan_looks_ahead(vocab):
+    words = ["They", "plan", "to", "meet", "Monday", "."]
+    doc = build(vocab, words, heads=[1, 1, 3, 1, 3, 1],
+                deps=["nsubj", "ROOT", "aux", "xcomp", "npadvmod", "punct"],
+                pos=["PRON", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+                tags=["PRP", "VBP", "TO", "VB", "NNP", "."],
+                lemmas=["they", "plan", "to", "meet", "monday", "."],
+                ents=["O", "O", "O", "O", "B-DATE", "O"])
+    assert tense_of(doc[4]) == "future"
+    assert run(doc) == [("Monday", "DATE", "2023-07-10")]
+
+
+def test_prepositions_are_outside_the_extent(vocab):
+    doc = build(vocab, ["Fighting", "eased", "by", "the", "end", "of", "August", "."],
+                ents=["O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"])
+    assert run(doc) == [("the end of August", "DATE", "2023-08")]
+
+
+def test_a_year_range_is_two_timexes(vocab):
+    doc = build(vocab, ["The", "war", "of", "1998-2000", "ended", "."],
+                ents=["O", "O", "O", "B-DATE", "O", "O"])
+    assert run(doc) == [("1998", "DATE", "1998"), ("2000", "DATE", "2000")]
+
+
+def test_a_number_range_shares_its_unit(vocab):
+    doc = build(vocab, ["It", "takes", "between", "12", "and", "18", "months", "."],
+                ents=["O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"])
+    assert run(doc) == [("12", "DURATION", "P12M"), ("18 months", "DURATION", "P18M")]
+
+
+def test_ages_are_not_timexes(vocab):
+    doc = build(vocab, ["His", "22-year-old", "son", "left", "."],
+                ents=["O", "B-DATE", "O", "O", "O"])
+    assert run(doc) == []
+
+
+def test_patterns_find_what_the_tagger_missed(vocab):
+    doc = build(vocab, ["Patrols", "run", "every", "week", "since", "2019", "and", "now",
+                        "at", "9", "p.m.", "."],
+                tags=["NNS", "VBP", "DT", "NN", "IN", "CD", "CC", "RB", "IN", "CD", "NN", "."])
+    assert run(doc) == [("every week", "SET", "P1W"), ("2019", "DATE", "2019"),
+                        ("now", "DATE", "PRESENT_REF"), ("9 p.m.", "TIME", "2023-07-06T21:00")]
+
+
+def test_counts_of_things_are_not_years(vocab):
+    doc = build(vocab, ["About", "2000", "troops", "arrived", "."],
+                tags=["RB", "CD", "NNS", "VBD", "."])
+    assert run(doc) == []
+
+
+def test_without_a_publication_date_relative_values_are_unresolved(vocab):
+    doc = build(vocab, ["Talks", "began", "last", "week", "and", "on", "6", "July", "2023", "."],
+                ents=["O", "O", "B-DATE", "I-DATE", "O", "O", "B-DATE", "I-DATE", "I-DATE", "O"])
+    art = article(doc, published=None)
+    found = extract_dates(doc, art, {})
+    assert [(d.text, d.value, d.anchored) for d in found] == [
+        ("last week", None, False), ("6 July 2023", "2023-07-06", False)]
+    assert [d.anchored for d in extract_dates(doc, article(doc), {})] == [True, False]
+
+
+def test_extraction_is_pure_and_repeatable(vocab):
+    doc = said_on(vocab, "VBD")
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    art = article(doc)
+    assert extract_dates(doc, art, {}) == extract_dates(doc, art, {})
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == ents
+
+
+def test_candidates_are_unique_and_ordered(vocab):
+    doc = build(vocab, ["Since", "Monday", "night", "."], ents=["O", "B-DATE", "O", "O"])
+    found = candidates(doc)
+    assert found == sorted(set(found), key=lambda c: (c.start, c.end))
+    assert run(doc) == [("Monday night", "TIME", "2023-07-03TNI")]
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("2023-07-06", "2023-07-06"), ("2023-07-06T10:00:00Z", "2023-07-06"), (None, None),
+    ("not a date", None),
+])
+def test_publication_date(published, expected):
+    art = Article(id="a", text="x", published=published)
+    found = publication_date(art)
+    assert (found.isoformat() if found else None) == expected
+
+
+# --- with the model -------------------------------------------------------------------------
+
+SENTENCES = [
+    ("The ministry said on Tuesday that talks would resume next month.",
+     {("Tuesday", "2023-07-04"), ("next month", "2023-08")}),
+    ("Shelling killed four people three days ago, and the ceasefire held for two weeks in May.",
+     {("three days ago", "2023-07-03"), ("two weeks", "P2W"), ("May", "2023-05")}),
+    ("Envoys will meet on Monday morning and again by the end of August.",
+     {("Monday morning", "2023-07-10TMO"), ("the end of August", "2023-08")}),
+    ("Aid convoys have crossed weekly since 2019, but in recent weeks fewer arrived.",
+     {("weekly", "P1W"), ("2019", "2019"), ("recent weeks", "PXW")}),
+    ("The 1990s were calmer; now the region is tense, and the coming weeks will tell.",
+     {("The 1990s", "199"), ("now", "PRESENT_REF"), ("the coming weeks", "FUTURE_REF")}),
+    ("The blockade began last week, on July 1, after a 2009-2011 truce, at 6 a.m. Friday.",
+     {("last week", "2023-W26"), ("July 1", "2023-07-01"), ("2009", "2009"), ("2011", "2011"),
+      ("6 a.m. Friday", "2023-06-30T06:00")}),
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_sentences(nlp, text, expected):
+    doc = nlp(text)
+    art = Article(id=content_id(text), text=text, published=DCT)
+    found = {(d.text, d.value) for d in extract_dates(doc, art, {})}
+    assert expected <= found, found - expected
