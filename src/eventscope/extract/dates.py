@@ -99,7 +99,8 @@ def _trim(doc, start: int, end: int) -> Optional[tuple[int, int]]:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    # Tokens can run past the candidate ("13.[4]"): the extent never grows beyond it.
+    s, e = max(tokens[0].idx, start), min(tokens[-1].idx + len(tokens[-1].text), end)
     return (s, e) if e > s else None
 
 

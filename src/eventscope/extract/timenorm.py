@@ -16,7 +16,7 @@ from typing import Callable, Optional
 from eventscope.lexicons.temporal import (
     AGO, CENTURY, CLOCK, DAY_MONTH_YEAR, DECADE, DURATION, EVERY, FISCAL, FIXED_PHRASES,
     FUTURE_REF, HALF,
-    HALVES, ISO, LEADING_NOISE, MONTH_DAY_YEAR, MONTH_YEAR, MONTHS, NUMBERS, ORDINALS,
+    HALVES, HOLIDAY, HOLIDAYS, ISO, LEADING_NOISE, MONTH_DAY_YEAR, MONTH_YEAR, MONTHS, NUMBERS, ORDINALS,
     PART_OF_DAY, PARTS_OF_DAY, PAST_REF, POSITION_MODS, PRESENT_REF, QUANTITY_MODS, QUARTER,
     RELATIVE, RELATIVE_SHIFTS, SEASON, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR,
 )
@@ -170,6 +170,34 @@ def _absolute(t: str, dct: Optional[date], tense) -> Optional[Timex]:
         year = year or (str(year_for(month, None, dct, tense)) if dct else "XXXX")
         return Timex("DATE", f"{year}-{month:02d}", anchored)
     return _years(t)
+
+
+def holiday_date(name: str, year: int) -> date:
+    rule = HOLIDAYS[name]
+    if len(rule) == 2:
+        return date(year, rule[0], rule[1])
+    month, weekday, nth = rule
+    if nth < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday(t: str, dct: Optional[date], tense) -> Optional[Timex]:
+    m = HOLIDAY.match(t)
+    if not m:
+        return None
+    word, name, year = m.groups()
+    if year:
+        return Timex("DATE", holiday_date(name, int(year)).isoformat())
+    if dct is None:
+        rule = HOLIDAYS[name]
+        return Timex("DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}" if len(rule) == 2 else None)
+    this_year = holiday_date(name, dct.year)
+    direction = {"last": "past", "this past": "past", "next": "future"}.get(word, tense)
+    found = holiday_date(name, year_for(this_year.month, this_year.day, dct, direction))
+    return Timex("DATE", found.isoformat(), True)
 
 
 def _years(t: str) -> Optional[Timex]:
@@ -370,5 +398,5 @@ def _duration(t: str, dct, tense) -> Optional[Timex]:
 
 
 RULES: tuple[Rule, ...] = (
-    _absolute, _parts_of_year, _sets, _clock, _references, _days, _ago, _relative, _duration,
+    _absolute, _holiday, _parts_of_year, _sets, _clock, _references, _days, _ago, _relative, _duration,
 )

@@ -49,6 +49,19 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "tonight": "NI", "overnight": "NI", "midday": "MI", "noon": "MI"}
 HALVES = {"first": "H1", "second": "H2"}
+# Holidays: (month, day) for fixed dates, (month, weekday, n) for "the n-th weekday of the
+# month" (n = -1: the last one). Lunar and Easter-based feasts are left unresolved.
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "new year's": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "bastille day": (7, 14), "armistice day": (11, 11),
+    "veterans day": (11, 11), "remembrance day": (11, 11), "may day": (5, 1),
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3), "columbus day": (10, 0, 2),
+}
 
 # Words in front of an expression that change its TIMEX3 "mod", not its value.
 POSITION_MODS = (
@@ -128,6 +141,7 @@ _SEASON = _alt(SEASONS)
 _PART = _alt(PARTS_OF_DAY)
 _ORD = _alt(ORDINALS)
 
+HOLIDAY = re.compile(rf"^(?:(this|last|next|this past) )?({_alt(HOLIDAYS)})(?: (\d{{4}}))?$")
 ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:t\d{2}:\d{2}(?::\d{2})?)?$")
 DAY_MONTH_YEAR = re.compile(
     rf"^(?:(?:{_WD}),? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{_MON})\.?"
@@ -144,7 +158,7 @@ SEASON = re.compile(rf"^(?:the )?({_SEASON})(?: of)?(?: (\d{{4}}))?$")
 QUARTER = re.compile(rf"^(?:the )?({_ORD})[- ](?:fiscal )?quarter(?: of (?:fiscal )?(\d{{4}}))?$")
 HALF = re.compile(r"^(?:the )?(first|second) half(?: of (\d{4}))?$")
 CLOCK = re.compile(
-    rf"^(?:(?P<pre>.+?),? (?:at )?)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?"
+    rf"^(?:(?P<pre>.+?),? (?:at )?)??(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?"
     rf"(?P<ampm>a\.?m\.?|p\.?m\.?)?|(?P<noon>noon|midnight))(?: (?:{_alt(TIMEZONES)}))?"
     rf"(?:,? (?:on )?(?P<post>.+))?$")
 PART_OF_DAY = re.compile(rf"^(.+?) ({_PART})$")
@@ -166,14 +180,15 @@ _PLAIN_NUM = r"\d+(?:\.\d+)?|" + _alt(n for n in NUMBERS if not n.startswith(("a
 _TZ = _alt(TIMEZONES)
 _UNIT_S = rf"(?:{_alt(UNITS)})s?|{_alt(UNIT_PLURALS)}"
 # A clock time and the day right after it are one TIMEX3: "15:00 GMT Saturday".
-_DAY_AFTER = (rf"(?:,?\s+(?:{_CAP_WD}|(?i:today|tomorrow|yesterday)\b|(?:{_CAP_MON})\.?\s+\d{{1,2}}\b))?")
+_DAY_AFTER = (rf"(?:,?\s+(?:{_CAP_WD}|(?i:today|tomorrow|yesterday)\b"
+              rf"|(?:{_CAP_MON})\.?\s+\d{{1,2}}\b(?:,\s+\d{{4}}\b)?))?")
 TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?i:\b(?:{_alt(MATCHED_REFS)})\b)",
     rf"(?i:\b(?:{_alt(SET_WORDS)})\b)",
     rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?:(?:{_PLAIN_NUM})\s+)?(?:{_UNIT_S}|{_alt(PARTS_OF_DAY)}))\b",
     rf"\b(?:every|each)\s+(?:{_CAP_WD})\b",
     rf"\b\d{{1,2}}(?::\d{{2}})?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
-    rf"\b\d{{1,2}}:\d{{2}}(?!:)(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
+    rf"(?<![:.\d])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![:\d])(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
     rf"(?i:\b(?:last|next|this|coming|past|early|late)\s+)?\b(?:{_CAP_WD})"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?\b",
     rf"\b(?:{_CAP_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
@@ -181,6 +196,8 @@ TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"\b(?:{_CAP_MON})\s+\d{{4}}\b",
     rf"(?i:\b(?:(?:earlier|later)\s+)?(?:last|next|this|past|coming|previous)\s+(?:fiscal\s+)?"
     rf"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b)",
+    rf"\b(?i:last|next|this)\s+(?:{_CAP_MON})\b",
+    rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_alt(h.title() for h in HOLIDAYS)})\b(?:\s+\d{{4}}\b)?",
     rf"(?i:\b(?:today|yesterday|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b)",
     rf"(?i:\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b)",
     rf"(?i:\b(?:(?:{_NUM}|{_VAGUE})[\s-]+)?(?:{_UNIT_S})\s+ago\b)",
