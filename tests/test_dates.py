@@ -105,9 +105,10 @@ def test_patterns_find_what_the_tagger_missed(vocab):
                         ("now", "DATE", "PRESENT_REF"), ("9 p.m.", "TIME", "2023-07-06T21:00")]
 
 
-def test_counts_of_things_are_not_years(vocab):
+@pytest.mark.parametrize("ents", [None, ["O", "B-DATE", "O", "O", "O"]])
+def test_counts_of_things_are_not_years(vocab, ents):
     doc = build(vocab, ["About", "2000", "troops", "arrived", "."],
-                tags=["RB", "CD", "NNS", "VBD", "."])
+                tags=["RB", "CD", "NNS", "VBD", "."], ents=ents)
     assert run(doc) == []
 
 

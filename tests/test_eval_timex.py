@@ -27,7 +27,8 @@ def test_partial_overlap_wrong_value_and_a_spurious_prediction():
     # strict: 1 of 3 predicted, 1 of 2 gold; relaxed: 2 of 3, 2 of 2 -> F1 = 0.8;
     # values: Monday right, "lasted three days" wrong -> accuracy 0.5, value F1 = 0.4;
     # types: both right -> type F1 = 0.8
-    pred = [MONDAY, T(24, 41, "lasted three days", "DURATION", "P2D"), T(0, 4, "Rain", "DATE", None)]
+    pred = [MONDAY, T(24, 41, "lasted three days", "DURATION", "P2D"),
+            T(0, 4, "Rain", "DATE", None)]
     f = figures([GOLD], [pred])
     assert f["strict.precision"] == pytest.approx(1 / 3) and f["strict.recall"] == 0.5
     assert f["strict.f1"] == pytest.approx(0.4)
@@ -105,7 +106,8 @@ def test_a_creation_time_inside_the_text_is_not_scored(tmp_path):
     path = tmp_path / "inline.tml"
     path.write_text('<TimeML><TEXT><TIMEX3 tid="t0" type="DATE" value="2023-07-06" '
                     'functionInDocument="CREATION_TIME">6 July</TIMEX3>: calm '
-                    '<TIMEX3 tid="t1" type="DATE" value="PRESENT_REF">now</TIMEX3>.</TEXT></TimeML>',
+                    '<TIMEX3 tid="t1" type="DATE" value="PRESENT_REF">now</TIMEX3>.'
+                    '</TEXT></TimeML>',
                     encoding="utf-8")
     doc = timex.load_doc(path)
     assert doc.dct == "2023-07-06" and doc.text == "6 July: calm now."

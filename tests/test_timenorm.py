@@ -28,6 +28,14 @@ DCT = date(2023, 7, 6)  # a Thursday
     ("the first quarter of 2022", None, "DATE", "2022-Q1"),
     ("the first half of 2022", None, "DATE", "2022-H1"),
     ("fiscal 2022", None, "DATE", "FY2022"),
+    ("the third quarter of next year", None, "DATE", "2024-Q3"),
+    ("the second half of last year", None, "DATE", "2022-H2"),
+    # holidays: fixed dates and n-th weekdays
+    ("Christmas", None, "DATE", "2023-12-25"),
+    ("last Christmas", None, "DATE", "2022-12-25"),
+    ("Thanksgiving 2016", None, "DATE", "2016-11-24"),
+    ("Memorial Day", "past", "DATE", "2023-05-29"),
+    ("New Year's Eve", None, "DATE", "2023-12-31"),
     # month and day without a year: the tense says which way
     ("July 6", None, "DATE", "2023-07-06"),
     ("Feb. 28", "past", "DATE", "2023-02-28"),
@@ -134,7 +142,8 @@ def test_normalise(text, tense, kind, value):
 
 
 @pytest.mark.parametrize("text", ["the day", "the same week", "former", "the time", "early",
-                                  "forty", "2 1/2"])
+                                  "forty", "2 1/2", "the second half",
+                                  "the first half of the match"])
 def test_unresolvable_text_has_no_value(text):
     assert normalise(text, DCT).value is None
 

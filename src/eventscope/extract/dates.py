@@ -16,8 +16,8 @@ from typing import Iterator, Optional
 
 from eventscope.extract.timenorm import Timex, clean, normalise
 from eventscope.lexicons.temporal import (
-    AGE_SUFFIX, FIXED_PHRASES, FUTURE_GOVERNORS, LEADING_NOISE, NOT_TIMEX, NUMBER_RANGE, TEXT_PATTERNS,
-    TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
+    AGE_SUFFIX, FIXED_PHRASES, FUTURE_GOVERNORS, LEADING_NOISE, NOT_TIMEX, NUMBER_RANGE,
+    TEXT_PATTERNS, TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
 )
 from eventscope.records import Article, DateExpr, content_id
 
@@ -106,7 +106,8 @@ def _trim(doc, start: int, end: int) -> Optional[tuple[int, int]]:
 
 def _plural_possessive(tokens) -> bool:
     """"five years' probation": the apostrophe belongs to the expression."""
-    return tokens[-1].text in ("'", "\u2019") and len(tokens) > 1 and tokens[-2].lower_.endswith("s")
+    last = tokens[-1].text
+    return last in ("'", "\u2019") and len(tokens) > 1 and tokens[-2].lower_.endswith("s")
 
 
 def _split_range(text: str, start: int, end: int) -> list[Candidate]:
@@ -175,6 +176,8 @@ def _choose(doc, found: list[Candidate]) -> list[tuple[Candidate, Timex]]:
         root = doc.char_span(cand.start, cand.end, alignment_mode="expand").root
         probe = normalise(cand.reading, _PROBE, tense_of(root))
         text = doc.text
+        if _YEAR.match(cand.reading) and not _is_year(root):
+            continue
         if _is_timex(text[cand.start:cand.end], probe, text[:cand.start], text[cand.end:]):
             scored.append((cand, root))
     scored.sort(key=lambda pair: (-(pair[0].end - pair[0].start), pair[0].start))

@@ -15,17 +15,18 @@ from typing import Callable, Optional
 
 from eventscope.lexicons.temporal import (
     AGO, CENTURY, CLOCK, DAY_MONTH_YEAR, DECADE, DURATION, EVERY, FISCAL, FIXED_PHRASES,
-    FUTURE_REF, HALF,
-    HALVES, HOLIDAY, HOLIDAYS, ISO, LEADING_NOISE, MONTH_DAY_YEAR, MONTH_YEAR, MONTHS, NUMBERS, ORDINALS,
-    PART_OF_DAY, PARTS_OF_DAY, PAST_REF, POSITION_MODS, PRESENT_REF, QUANTITY_MODS, QUARTER,
-    RELATIVE, RELATIVE_SHIFTS, SEASON, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR,
+    FUTURE_REF, HALF, HALVES, HOLIDAY, HOLIDAYS, ISO, LEADING_NOISE, MONTH_DAY_YEAR, MONTH_YEAR,
+    MONTHS, NUMBERS, ORDINALS, PART_OF_DAY, PARTS_OF_DAY, PAST_REF, POSITION_MODS, PRESENT_REF,
+    QUANTITY_MODS, QUARTER, RELATIVE, RELATIVE_SHIFTS, SEASON, SEASONS, SET_WORDS, UNIT_PLURALS,
+    UNITS, WEEKDAYS, YEAR,
 )
 
 _NOISE = sorted(LEADING_NOISE, key=len, reverse=True)
 _POSITION = sorted(POSITION_MODS, key=len, reverse=True)
 _QUANTITY = sorted(QUANTITY_MODS, key=len, reverse=True)
 _BARE_UNITS = {"year", "month", "week", "day", "decade", "century", "quarter"}
-_NUMBER_START = re.compile(r"^(?:\d|(?:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")\b)")
+_NUMBER_START = re.compile(
+    r"^(?:\d|(?:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")\b)")
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,13 @@ def normalise(text: str, dct: Optional[date], tense: Optional[str] = None) -> Ti
 def clean(text: str) -> str:
     """Lower-cased, one space between words, typographic quotes and dashes made plain."""
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    t = re.sub(r"[\u2010-\u2015]", "-", t)
-    return " ".join(t.split()).strip(" ,;:!?\"()[]").rstrip(".") if not re.search(
-        r"[ap]\.m\.$", t.strip()) else " ".join(t.split()).strip(" ,;:!?\"()[]")
+    t = " ".join(re.sub(r"[\u2010-\u2015]", "-", t).split()).strip(" ,;:!?\"()[]")
+    return t if re.search(r"[ap]\.m\.$", t) else t.rstrip(".")
 
 
 def _strip_prefix(t: str, words: list[str], need_number: bool = False) -> tuple[str, bool]:
     for word in words:
-        if t.startswith(word + " ") or (word.endswith("-") and t.startswith(word) and len(t) > len(word)):
+        if t.startswith(word + " ") or (word.endswith("-") and t.startswith(word)):
             rest = t[len(word):].lstrip()
             if rest and (not need_number or _NUMBER_START.match(rest)):
                 return rest, True
@@ -96,10 +96,8 @@ def number(word: Optional[str]) -> Optional[float]:
     if word is None:
         return None
     word = word.lower().strip()
-    if word in NUMBERS:
-        return float(NUMBERS[word])
     try:
-        return float(word.replace(",", ""))
+        return float(NUMBERS[word]) if word in NUMBERS else float(word.replace(",", ""))
     except ValueError:
         return None
 
@@ -107,7 +105,8 @@ def number(word: Optional[str]) -> Optional[float]:
 def unit_of(word: str) -> str:
     """The singular unit of a unit word: "centuries" -> "century"."""
     word = word.lower()
-    return UNIT_PLURALS.get(word) or (word[:-1] if word.endswith("s") and word[:-1] in UNITS else word)
+    singular = word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+    return UNIT_PLURALS.get(word, singular)
 
 
 # --- calendar helpers ---------------------------------------------------------------------
@@ -147,6 +146,7 @@ def year_for(month: int, day: Optional[int], dct: date, tense: Optional[str]) ->
 
 
 def _date_value(dct: Optional[date], make: Callable[[date], str]) -> Timex:
+    """A DATE computed from the publication date, or unresolved without one."""
     return Timex("DATE", make(dct), True) if dct else Timex("DATE", None)
 
 
@@ -207,7 +207,9 @@ def _years(t: str) -> Optional[Timex]:
         return Timex("DATE", f"FY{m.group(1)}")
     if m := DECADE.match(t):
         digits = next(g for g in m.groups() if g)
-        return Timex("DATE", digits if len(digits) == 3 else ("19" if digits > "2" else "20") + digits)
+        if len(digits) == 1:  # "the '90s" is the 1990s, "the '20s" the 2020s
+            digits = ("19" if digits > "2" else "20") + digits
+        return Timex("DATE", digits)
     if m := CENTURY.match(t):
         n = ORDINALS.get(m.group(1)) or int(re.sub(r"\D", "", m.group(1)) or 0)
         return Timex("DATE", f"{n - 1:02d}") if n > 0 else None
@@ -218,7 +220,7 @@ def _parts_of_year(t: str, dct: Optional[date], tense) -> Optional[Timex]:
     m = SEASON.match(t) or QUARTER.match(t) or HALF.match(t)
     if not m:
         return None
-    word, year = m.group(1), m.group(2)
+    word, of = m.group(1), next((g for g in m.groups()[1:] if g), None)
     if m.re is SEASON:
         code = SEASONS[word]
     elif m.re is QUARTER:
@@ -226,8 +228,11 @@ def _parts_of_year(t: str, dct: Optional[date], tense) -> Optional[Timex]:
         code = f"Q{4 if n < 0 else n}"
     else:
         code = HALVES[word]
-    if year:
-        return Timex("DATE", f"{year}-{code}")
+    if of:
+        year = normalise(of, dct, tense)
+        if year.value is None or not re.fullmatch(r"\d{4}|FY\d{4}", year.value):
+            return None
+        return Timex("DATE", f"{year.value.removeprefix('FY')}-{code}", year.anchored)
     return Timex("DATE", f"{dct.year}-{code}", True) if dct else Timex("DATE", f"XXXX-{code}")
 
 
@@ -239,7 +244,8 @@ def _clock(t: str, dct: Optional[date], tense) -> Optional[Timex]:
     if not (ampm or m.group("m") or m.group("noon")):
         return None  # a bare number is not a time of day
     if m.group("s") and not ampm and not m.group("pre") and not m.group("post"):
-        return Timex("DURATION", f"PT{int(m.group('h'))}H{int(m.group('m'))}M{int(m.group('s'))}S")
+        h, mi, sec = (int(m.group(g)) for g in ("h", "m", "s"))
+        return Timex("DURATION", f"PT{h}H{mi}M{sec}S")  # a race or a film, not a clock
     hour, minute = int(m.group("h") or 0), int(m.group("m") or 0)
     if m.group("noon"):
         hour, minute = (12, 0) if m.group("noon") == "noon" else (24, 0)
@@ -250,20 +256,16 @@ def _clock(t: str, dct: Optional[date], tense) -> Optional[Timex]:
     if hour > 24 or minute > 59:
         return None
     rest = " ".join(p for p in (m.group("pre"), m.group("post")) if p)
-    day = normalise(rest, dct, tense) if rest else Timex("DATE", dct.isoformat() if dct else None, bool(dct))
+    day = normalise(rest, dct, tense) if rest else _date_value(dct, date.isoformat)
     base = day.value if day.type == "DATE" and day.value and len(day.value) == 10 else "XXXX-XX-XX"
     return Timex("TIME", f"{base}T{hour:02d}:{minute:02d}", day.anchored)
 
 
 def _references(t: str, dct, tense) -> Optional[Timex]:
-    if t in PRESENT_REF:
-        return Timex("DATE", "PRESENT_REF")
-    if t in PAST_REF:
-        return Timex("DATE", "PAST_REF")
-    if t in FUTURE_REF:
-        return Timex("DATE", "FUTURE_REF")
-    if t in ("the moment", "this time", "the present", "present"):
-        return Timex("DATE", "PRESENT_REF")
+    for words, value in ((PRESENT_REF, "PRESENT_REF"), (PAST_REF, "PAST_REF"),
+                         (FUTURE_REF, "FUTURE_REF")):
+        if t in words:
+            return Timex("DATE", value)
     return None
 
 
@@ -291,7 +293,8 @@ def _days(t: str, dct: Optional[date], tense) -> Optional[Timex]:
         if head in WEEKDAYS or head in ("today", "yesterday", "tomorrow"):
             day = _days(head, dct, tense)
         elif head in ("this", "last", "the"):
-            day = _date_value(dct, lambda d: (d + timedelta(days=_DAY_OFFSETS.get(head, 0) if part == "NI" else 0)).isoformat())
+            back = _DAY_OFFSETS.get(head, 0) if part == "NI" else 0  # "last night" only
+            day = _date_value(dct, lambda d: (d + timedelta(days=back)).isoformat())
         else:
             day = normalise(head, dct, tense)
         if day.value and len(day.value) >= 10 and day.type == "DATE":
@@ -346,7 +349,7 @@ def _relative(t: str, dct: Optional[date], tense) -> Optional[Timex]:
     if shift is None or dct is None:
         return Timex("DATE", None)
     if word in WEEKDAYS:
-        direction = {-1: "past", 1: "future"}.get(shift, tense if tense != "past" else "past")
+        direction = {-1: "past", 1: "future"}.get(shift, "past" if tense == "past" else "present")
         return Timex("DATE", weekday_date(dct, WEEKDAYS[word], direction).isoformat(), True)
     if word in MONTHS:
         month = MONTHS[word]
@@ -361,13 +364,10 @@ def _relative(t: str, dct: Optional[date], tense) -> Optional[Timex]:
 
 def _duration_value(n: Optional[float], unit: str) -> Timex:
     letter, is_time, _grain, size = UNITS[unit]
-    if n is None:
-        amount = "X"
-    else:
-        total = n * size
-        if total < 1 and unit == "hour":
-            return Timex("DURATION", f"PT{int(total * 60)}M")
-        amount = str(int(total)) if float(total).is_integer() else str(total)
+    total = None if n is None else n * size
+    if total is not None and total < 1 and unit == "hour":
+        return Timex("DURATION", f"PT{int(total * 60)}M")
+    amount = "X" if total is None else f"{total:g}"
     if unit in ("decade", "century") and n is None:
         letter = "DE" if unit == "decade" else "CE"
     return Timex("DURATION", f"P{'T' if is_time else ''}{amount}{letter}")
@@ -386,8 +386,7 @@ def _sets(t: str, dct, tense) -> Optional[Timex]:
         return Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}")
     if word in SEASONS:
         return Timex("SET", f"XXXX-{SEASONS[word]}")
-    found = _duration_value(n, unit_of(word))
-    return Timex("SET", found.value)
+    return Timex("SET", _duration_value(n, unit_of(word)).value)
 
 
 def _duration(t: str, dct, tense) -> Optional[Timex]:
@@ -397,6 +396,5 @@ def _duration(t: str, dct, tense) -> Optional[Timex]:
     return _duration_value(number(m.group(1)) if m.group(1) else None, unit_of(m.group(2)))
 
 
-RULES: tuple[Rule, ...] = (
-    _absolute, _holiday, _parts_of_year, _sets, _clock, _references, _days, _ago, _relative, _duration,
-)
+RULES: tuple[Rule, ...] = (_absolute, _holiday, _parts_of_year, _sets, _clock, _references,
+                           _days, _ago, _relative, _duration)

@@ -86,7 +86,8 @@ PAST_REF = frozenset({"recently", "the past", "lately", "in the past", "at the t
                       "formerly", "in recent times", "historically"})
 PRESENT_REF = frozenset({"now", "currently", "at present", "presently", "at the moment",
                          "nowadays", "right now", "these days", "the moment", "today's",
-                         "for now", "by now", "until now", "so far", "to date", "yet"})
+                         "for now", "by now", "until now", "so far", "to date", "yet",
+                         "this time", "the present"})
 FUTURE_REF = frozenset({"the future", "in the future", "future", "the coming days",
                         "the coming weeks", "the coming months", "the coming years",
                         "the days ahead", "the weeks ahead", "the months ahead",
@@ -154,11 +155,13 @@ YEAR = re.compile(r"^(?:the year )?(1[0-9]{3}|20[0-9]{2})$")
 FISCAL = re.compile(r"^fiscal (?:year )?(\d{4})$")
 DECADE = re.compile(r"^(?:the )?(?:(\d{3})0's|(\d{3})0s|'(\d)0s|(\d)0s)$")
 CENTURY = re.compile(rf"^(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{_ORD})[- ]century$")
-SEASON = re.compile(rf"^(?:the )?({_SEASON})(?: of)?(?: (\d{{4}}))?$")
-QUARTER = re.compile(rf"^(?:the )?({_ORD})[- ](?:fiscal )?quarter(?: of (?:fiscal )?(\d{{4}}))?$")
-HALF = re.compile(r"^(?:the )?(first|second) half(?: of (\d{4}))?$")
+SEASON = re.compile(rf"^(?:the )?({_SEASON})(?: of (.+)|(?: (\d{{4}})))?$")
+# "the third quarter of 2022", "the second half of next year": the year is any expression.
+QUARTER = re.compile(rf"^(?:the )?({_ORD})[- ](?:fiscal )?quarter(?: of (?:fiscal )?(.+))?$")
+HALF = re.compile(r"^(?:the )?(first|second) half of (.+)$")  # a bare "second half" is sport
 CLOCK = re.compile(
-    rf"^(?:(?P<pre>.+?),? (?:at )?)??(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?"
+    rf"^(?:(?P<pre>.+?),? (?:at )?)??"
+    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?"
     rf"(?P<ampm>a\.?m\.?|p\.?m\.?)?|(?P<noon>noon|midnight))(?: (?:{_alt(TIMEZONES)}))?"
     rf"(?:,? (?:on )?(?P<post>.+))?$")
 PART_OF_DAY = re.compile(rf"^(.+?) ({_PART})$")
@@ -182,10 +185,12 @@ _UNIT_S = rf"(?:{_alt(UNITS)})s?|{_alt(UNIT_PLURALS)}"
 # A clock time and the day right after it are one TIMEX3: "15:00 GMT Saturday".
 _DAY_AFTER = (rf"(?:,?\s+(?:{_CAP_WD}|(?i:today|tomorrow|yesterday)\b"
               rf"|(?:{_CAP_MON})\.?\s+\d{{1,2}}\b(?:,\s+\d{{4}}\b)?))?")
+_OF_YEAR = r"\s+of\s+(?:(?:last|next|this)\s+year|(?:fiscal\s+)?\d{4})"
 TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?i:\b(?:{_alt(MATCHED_REFS)})\b)",
     rf"(?i:\b(?:{_alt(SET_WORDS)})\b)",
-    rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?:(?:{_PLAIN_NUM})\s+)?(?:{_UNIT_S}|{_alt(PARTS_OF_DAY)}))\b",
+    rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?:(?:{_PLAIN_NUM})\s+)?"
+    rf"(?:{_UNIT_S}|{_alt(PARTS_OF_DAY)}))\b",
     rf"\b(?:every|each)\s+(?:{_CAP_WD})\b",
     rf"\b\d{{1,2}}(?::\d{{2}})?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
     rf"(?<![:.\d])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![:\d])(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
@@ -197,18 +202,20 @@ TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?i:\b(?:(?:earlier|later)\s+)?(?:last|next|this|past|coming|previous)\s+(?:fiscal\s+)?"
     rf"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b)",
     rf"\b(?i:last|next|this)\s+(?:{_CAP_MON})\b",
+    rf"(?i:\b(?:the\s+)?(?:{_ORD})[\s-]+(?:half(?={_OF_YEAR})|quarter)(?:{_OF_YEAR})?\b)",
     rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_alt(h.title() for h in HOLIDAYS)})\b(?:\s+\d{{4}}\b)?",
     rf"(?i:\b(?:today|yesterday|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b)",
     rf"(?i:\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b)",
     rf"(?i:\b(?:(?:{_NUM}|{_VAGUE})[\s-]+)?(?:{_UNIT_S})\s+ago\b)",
     rf"(?i:\b(?:{_PLAIN_NUM})[\s-]+(?:{_UNIT_S})\b)",
-    rf"(?i:\b(?:(?:once|twice|thrice|\w+ times)\s+)?an?\s+(?:hour|day|week|fortnight|month|year|decade)\b)",
+    rf"(?i:\b(?:(?:once|twice|thrice|\w+ times)\s+)?an?\s+"
+    rf"(?:hour|day|week|fortnight|month|year|decade)\b)",
     r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b",
 ))
 # Range joints: "2009-2010", "1957-58", "12 to 18 months", "between March and May".
 YEAR_RANGE = re.compile(r"^(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})$")
-NUMBER_RANGE = re.compile(rf"^({_NUM})\s*(?:-|\u2013|to|and|or)\s*({_NUM})[\s-]+((?:{_UNIT_S})\b.*)$",
-                          re.IGNORECASE)
+NUMBER_RANGE = re.compile(
+    rf"^({_NUM})\s*(?:-|\u2013|to|and|or)\s*({_NUM})[\s-]+((?:{_UNIT_S})\b.*)$", re.IGNORECASE)
 # Heads whose infinitive complement is in the future: "plans to meet on Friday".
 FUTURE_GOVERNORS = frozenset({
     "plan", "expect", "schedule", "due", "set", "hope", "intend", "aim", "want", "go", "agree",
