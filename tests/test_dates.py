@@ -54,6 +54,8 @@ def said_on(vocab, tag: str, aux: list[str] = ()):  # "Officials (aux) met on Mo
     ("VBD", [], "past", "2023-07-03"),
     ("VB", ["will"], "future", "2023-07-10"),
     ("VBP", [], "present", "2023-07-10"),
+    ("VB", ["would"], "present", "2023-07-10"),
+    ("VBN", ["could", "have"], "past", "2023-07-03"),
 ])
 def test_the_governing_verb_decides_the_weekday(vocab, tag, aux, tense, value):
     doc = said_on(vocab, tag, aux)
@@ -77,6 +79,18 @@ def test_prepositions_are_outside_the_extent(vocab):
     doc = build(vocab, ["Fighting", "eased", "by", "the", "end", "of", "August", "."],
                 ents=["O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"])
     assert run(doc) == [("the end of August", "DATE", "2023-08")]
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["Winter", "came", "a", "month", "earlier", "than", "usual", "."],
+     ["O", "O", "B-DATE", "I-DATE", "I-DATE", "O", "O", "O"], ("a month", "DURATION", "P1M")),
+    (["Sales", "fell", "from", "a", "year", "earlier", "."],
+     ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "O"], ("a year earlier", "DATE", "2022")),
+    (["They", "left", "two", "days", "before", "the", "vote", "."],
+     ["O", "O", "B-DATE", "I-DATE", "I-DATE", "O", "O", "O"], ("two days", "DURATION", "P2D")),
+])
+def test_signals_after_a_length_are_outside_the_extent(vocab, words, ents, expected):
+    assert run(build(vocab, words, ents=ents)) == [expected]
 
 
 def test_a_year_range_is_two_timexes(vocab):

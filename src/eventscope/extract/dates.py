@@ -28,6 +28,7 @@ _AGE = re.compile(AGE_SUFFIX, re.IGNORECASE)
 _UNIT_WORDS = frozenset({*UNITS, *(f"{u}s" for u in UNITS), *UNIT_PLURALS})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL_AUX = frozenset({"would", "'d", "could", "may", "might", "should", "must", "can"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def verb_tense(verb) -> Optional[str]:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if words & _MODAL_AUX:  # "could resume Monday", "would vote Friday": from now on,
+        return "past" if "have" in words else "present"  # but "could have met Monday"
     if "to" in words:
         # "plans to meet Friday" looks ahead; "agreed to sell in October" may already have
         # happened, so an infinitive under a past verb takes the nearest reading.
@@ -94,14 +97,25 @@ def _trim(doc, start: int, end: int) -> Optional[tuple[int, int]]:
         tokens = tokens[1:]
     while tokens and ((tokens[-1].is_punct and not _plural_possessive(tokens))
                       or tokens[-1].lower_ in ("'s", "\u2019s")
-                      or (tokens[-1].lower_ in TRAILING_NOISE and len(tokens) > 1
-                          and tokens[-2].lower_ in _UNIT_WORDS)):
+                      or _signal(tokens)):
         tokens = tokens[:-1]
     if not tokens:
         return None
     # Tokens can run past the candidate ("13.[4]"): the extent never grows beyond it.
     s, e = max(tokens[0].idx, start), min(tokens[-1].idx + len(tokens[-1].text), end)
     return (s, e) if e > s else None
+
+
+def _signal(tokens) -> bool:
+    """A trailing "before"/"after" (or "earlier than") ties the length to another event:
+    TimeML keeps only the length ("two days" before the vote). "A year earlier" on its own is a
+    date and keeps its word."""
+    last = tokens[-1]
+    if last.lower_ not in TRAILING_NOISE or len(tokens) < 2 or tokens[-2].lower_ not in _UNIT_WORDS:
+        return False
+    if last.lower_ in ("earlier", "later"):
+        return last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ == "than"
+    return True
 
 
 def _plural_possessive(tokens) -> bool:

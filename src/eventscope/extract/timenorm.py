@@ -308,10 +308,10 @@ def _ago(t: str, dct: Optional[date], tense) -> Optional[Timex]:
     if not m:
         return None
     n, unit = number(m.group(1)), unit_of(m.group(2))
-    if m.group(3) in ("earlier", "later", "before", "after"):
+    if m.group(3) in ("before", "after") or (n is None and m.group(3) in ("earlier", "later")):
         # anchored on another event, not on the DCT: only the length is known
         return _duration_value(n, unit)
-    sign = -1 if m.group(3) == "ago" else 1
+    sign = -1 if m.group(3) in ("ago", "earlier") else 1
     if n is None:
         return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if dct is None:
