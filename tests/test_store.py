@@ -14,7 +14,7 @@ from eventscope.records import (
     Actor, Article, ArticleResult, DateExpr, Entity, Event, PipelineInfo, Place, Quote, Span,
     StageInfo, content_id,
 )
-from eventscope.store import ArticleFilter, EventFilter, QuoteFilter, Store
+from eventscope.store import ArticleFilter, EventFilter, QuoteFilter, Store, WriteSummary
 
 STAGES = tuple(StageInfo(n, 1) for n in ("nlp", "entities", "quotes", "dates", "places", "events"))
 INFO = PipelineInfo(STAGES, "en_test", "1.0")
@@ -32,6 +32,9 @@ def store():
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80)
 maybe = lambda s: st.none() | s
 codes3 = st.sampled_from(["ARM", "AZE", "RUS", "IGOUNO"])
+ids = st.sampled_from(["a1", "b2", "c3"])  # few, so one article can repeat a record id
+timex = st.sampled_from(["2023-07-06", "2023-07", "2023-W27", "2023-Q3", "PAST_REF", "P3D"])
+few = lambda s: st.lists(s, max_size=3).map(tuple)
 
 
 @st.composite
@@ -42,34 +45,63 @@ def spans(draw, text):
 
 
 @st.composite
+def actors(draw, text):
+    s = draw(spans(text))
+    return Actor(s.start, s.end, s.text, country=draw(maybe(codes3)),
+                 sector=draw(maybe(st.just("GOV"))), code=draw(maybe(st.just("ARMGOV"))),
+                 name=draw(maybe(texts)))
+
+
+@st.composite
+def places(draw, text):
+    s = draw(spans(text))
+    return Place(draw(ids), s.start, s.end, s.text,
+                 use=draw(st.sampled_from(["literal", "metonymic", "demonym", "unknown"])),
+                 name=draw(maybe(texts)), geonameid=draw(maybe(st.integers(1, 10**8))),
+                 lat=draw(maybe(st.floats(-90, 90))), lon=draw(maybe(st.floats(-180, 180))),
+                 country=draw(maybe(codes3)), confidence=draw(st.floats(0, 1)))
+
+
+@st.composite
 def results(draw):
     text = draw(texts)
     article = Article(id=content_id(text), text=text, title=draw(maybe(texts)),
-                      published=draw(maybe(st.sampled_from(["2023-07-06", "2024-01-31"]))),
+                      url=draw(maybe(texts)), author=draw(maybe(texts)),
+                      published=draw(maybe(st.sampled_from(["2023-07-06", "2024-01-31T08:00Z"]))),
                       source=draw(maybe(texts)), external_id=draw(maybe(texts)))
     span = lambda: draw(spans(text))
-    s = span()
-    entities = (Entity(id="e1", start=s.start, end=s.end, text=s.text, label="GPE", cluster="c",
-                       canonical=draw(texts), country=draw(maybe(codes3))),)
-    quotes = (Quote(id="q1", kind=draw(st.sampled_from(["direct", "indirect"])), content=span(),
-                    speaker=draw(maybe(spans(text))), cue=draw(maybe(spans(text))),
-                    speaker_name=draw(maybe(texts)),
-                    confidence=draw(st.floats(0, 1, allow_nan=False))),)
-    d = span()
-    dates = (DateExpr(id="d1", start=d.start, end=d.end, text=d.text,
-                      value=draw(maybe(st.just("2023-W27")))),)
-    p = span()
-    place = Place(id="p1", start=p.start, end=p.end, text=p.text, geonameid=draw(maybe(st.integers(1, 10**8))),
-                  lat=draw(maybe(st.floats(-90, 90))), lon=draw(maybe(st.floats(-180, 180))))
-    a = span()
-    actor = Actor(a.start, a.end, a.text, country=draw(maybe(codes3)), sector="GOV")
-    events = (Event(id="v1", event_type="ACCUSE", trigger=span(), sentence=span(), event_text=text,
-                    context=tuple(draw(st.lists(texts, max_size=2))), actor=(actor,),
-                    recipient=tuple(draw(st.lists(st.just(actor), max_size=2))),
-                    event_loc=draw(maybe(st.just(place))), date=draw(maybe(st.just("2023-07")))),)
-    return ArticleResult(article=article, pipeline=INFO, entities=entities, quotes=quotes,
-                         dates=dates, places=(place,), events=events,
-                         errors=tuple(draw(st.lists(texts, max_size=2))))
+
+    def entity():
+        s = span()
+        return Entity(draw(ids), s.start, s.end, s.text, "GPE", draw(texts), draw(texts),
+                      country=draw(maybe(codes3)), sector=draw(maybe(st.just("MIL"))))
+
+    def quote():
+        return Quote(draw(ids), draw(st.sampled_from(["direct", "indirect"])), span(),
+                     speaker=draw(maybe(spans(text))), cue=draw(maybe(spans(text))),
+                     speaker_cluster=draw(maybe(texts)), speaker_name=draw(maybe(texts)),
+                     speaker_country=draw(maybe(codes3)), confidence=draw(st.floats(0, 1)))
+
+    def date():
+        s = span()
+        return DateExpr(draw(ids), s.start, s.end, s.text, value=draw(maybe(timex)),
+                        anchored=draw(st.booleans()))
+
+    def event():
+        return Event(draw(ids), draw(st.sampled_from(["ACCUSE", "ASSAULT"])), span(), span(),
+                     draw(texts), mode=draw(maybe(texts)), context=draw(few(texts)),
+                     cameo=draw(maybe(st.just("112"))), actor=draw(few(actors(text))),
+                     recipient=draw(few(actors(text))), date=draw(maybe(timex)),
+                     event_loc=draw(maybe(places(text))), quote_id=draw(maybe(ids)),
+                     modality=draw(st.sampled_from(["asserted", "negated", "planned"])))
+
+    stages = tuple(StageInfo(s.name, draw(st.integers(1, 3))) for s in STAGES)
+    pipeline = PipelineInfo(stages, draw(texts), draw(texts))
+    many = lambda make: tuple(make() for _ in range(draw(st.integers(0, 3))))
+    return ArticleResult(article=article, pipeline=pipeline, entities=many(entity),
+                         quotes=many(quote), dates=many(date),
+                         places=draw(few(places(text))), events=many(event),
+                         errors=draw(few(texts)))
 
 
 @hsettings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,7 +112,9 @@ def test_results_round_trip_exactly(result):
         assert store.get(result.article.id) == result
         assert store.write([result]).unchanged == 1  # idempotent
         assert store.stats().articles == 1
-        assert store.pending([result.article.id], LABELS) == set()
+        labels = [s.label for s in result.pipeline.stages if s.name != "nlp"]
+        assert store.pending([result.article.id], labels) == set()
+        assert len(store.events()) == len(result.events)
 
 
 # --- behaviour ------------------------------------------------------------------------------
@@ -101,15 +135,42 @@ def accuse(text, actor="Armenia", actor_country="ARM", recipient="Baku", recipie
                  recipient=(Actor(0, 1, recipient, country=recipient_country),))
 
 
+QUOTE = Quote(id="q", kind="indirect", content=Span(0, 7, "Armenia"))
+
+
 def test_a_new_stage_version_replaces_only_that_stage(store):
-    first = make("Armenia accused Baku.", events=[accuse("Armenia accused Baku.")])
+    first = make("Armenia accused Baku.", events=[accuse("Armenia accused Baku.")], quotes=[QUOTE])
     store.write([first])
     assert store.pending([first.article.id], LABELS) == set()
     assert store.pending([first.article.id], ["events.v2"]) == {first.article.id}
-    second = make("Armenia accused Baku.", version=2, events=[])
-    assert store.write([second]).written == 1
-    assert store.get(first.article.id).events == ()
-    assert store.stats().events == 0
+    second = make("Armenia accused Baku.", version=2, events=[])  # and no quotes: quotes.v1 kept
+    assert store.write([second]) == WriteSummary(written=1, unchanged=0)
+    stored = store.get(first.article.id)
+    assert stored.events == () and stored.quotes == (QUOTE,)
+    assert stored.pipeline == second.pipeline
+    assert store.pending([first.article.id], ["events.v2", "quotes.v1"]) == set()
+    assert store.write([second, second]).unchanged == 2
+    assert (store.stats().events, store.stats().quotes) == (0, 1)
+
+
+def test_a_batch_is_one_transaction(store):
+    good = make("Armenia accused Baku.")
+    with pytest.raises(AttributeError):
+        store.write([good, "not a result"])
+    assert store.get(good.article.id) is None and store.stats().articles == 0
+
+
+def test_repeated_record_ids_in_one_article_are_kept_in_order(store):
+    twice = accuse("Armenia accused Baku.")
+    other = accuse("Armenia accused Baku.", event_type="THREATEN")
+    result = make("Armenia accused Baku.", events=[twice, other, twice])
+    store.write([result])
+    assert store.get(result.article.id).events == (twice, other, twice)
+
+
+def test_pending_rejects_labels_without_a_version(store):
+    with pytest.raises(InputError, match="not a stage label: 'quotes'"):
+        store.pending(["x"], ["quotes"])
 
 
 def test_event_filters(store):

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 
 from eventscope.records import Article, Event, Quote, from_json
+from eventscope.store.periods import bounds
 from eventscope.store.schema import RECORD_TABLES, articles, events, quotes
 
 
@@ -102,11 +103,14 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _dated(query, column, f):
-    if f.date_from:
-        query = query.where(column >= f.date_from)
-    if f.date_to:  # a date "on or before 2023-07-06" includes values like 2023-07-06T10:00
-        query = query.where(column <= f.date_to + "\uffff")
+def _dated(query, first, last, f):
+    """Keep rows whose days [first, last] overlap the filter's days (a month value such as
+    2023-07 is in a filter from 2023-07-15; a filter to 2023-07 runs to 31 July)."""
+    low, high = bounds(f.date_from, f.date_to)
+    if low:
+        query = query.where(last >= low)
+    if high:
+        query = query.where(first <= high)
     return query
 
 
@@ -128,7 +132,7 @@ def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
         q = q.where(events.c.event_type == f.type.upper())
     if f.text:
         q = q.where(events.c.event_text.ilike(_like(f.text), escape="\\"))
-    q = _dated(q, func.coalesce(events.c.date, articles.c.published), f)
+    q = _dated(q, events.c.date_first, events.c.date_last, f)
     q = q.order_by(articles.c.published, articles.c.id, events.c.seq).limit(f.limit)
     with engine.connect() as connection:
         return [EventRow(from_json(Event, r.data), r.id, r.title, r.published, r.source)
@@ -145,7 +149,7 @@ def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
         q = q.where(quotes.c.speaker_country == f.country.upper())
     if f.text:
         q = q.where(quotes.c.content.ilike(_like(f.text), escape="\\"))
-    q = _dated(q, articles.c.published, f)
+    q = _dated(q, articles.c.published_first, articles.c.published_last, f)
     q = q.order_by(articles.c.published, articles.c.id, quotes.c.seq).limit(f.limit)
     with engine.connect() as connection:
         return [QuoteRow(from_json(Quote, r.data), r.id, r.title, r.published, r.source)
@@ -159,7 +163,8 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
     if f.text:
         q = q.where(or_(articles.c.text.ilike(_like(f.text), escape="\\"),
                         articles.c.title.ilike(_like(f.text), escape="\\")))
-    q = _dated(q, articles.c.published, f).order_by(articles.c.published, articles.c.id)
+    q = _dated(q, articles.c.published_first, articles.c.published_last, f)
+    q = q.order_by(articles.c.published, articles.c.id)
     with engine.connect() as connection:
         rows = connection.execute(q.limit(f.limit))
         return [ArticleRow(Article(id=r.id, text=r.text, title=r.title, url=r.url,

@@ -1,13 +1,16 @@
 """The database schema (SQLAlchemy Core), portable across SQLite and PostgreSQL.
 
 Each record is stored whole as JSON (``data``) for exact round trips, plus a few denormalised
-columns that queries filter on. ``seq`` keeps records in the order the pipeline produced them.
+columns that queries filter on. ``seq`` keeps records in the order the pipeline produced them
+and is the key with the article id: record ids are content hashes a stage could repeat, and a
+repeat must not cost the whole batch. ``*_first``/``*_last`` are the ISO days a date covers
+(see :mod:`eventscope.store.periods`), so date filters compare days, not TIMEX strings.
 Changing this schema means adding an Alembic revision under ``migrations/versions``.
 """
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    JSON, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -18,6 +21,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("title", Text), Column("url", Text), Column("published", String(32), index=True),
     Column("source", Text), Column("author", Text), Column("external_id", Text),
+    Column("published_first", String(10)), Column("published_last", String(10)),
     Column("model", String(200)), Column("model_version", String(50)),
     Column("pipeline", JSON, nullable=False), Column("errors", JSON, nullable=False),
     Column("stored_at", DateTime(timezone=True), nullable=False),
@@ -37,14 +41,13 @@ def _record_table(name: str, *columns: Column) -> Table:
         name, metadata,
         Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
                primary_key=True),
-        Column("id", String(64), primary_key=True),
-        Column("seq", Integer, nullable=False),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        Column("id", String(64), nullable=False, index=True),
         Column("stage", String(64), nullable=False),
         Column("start", Integer), Column("end", Integer),
         *columns,
         Column("data", JSON, nullable=False),
     )
-    Index(f"ix_{name}_article_seq", table.c.article_id, table.c.seq)
     return table
 
 
@@ -65,7 +68,8 @@ events = _record_table(
     "events", Column("event_type", String(32), index=True), Column("date", String(64)),
     Column("modality", String(16)), Column("actors", Text), Column("actor_countries", String(200)),
     Column("recipients", Text), Column("recipient_countries", String(200)),
-    Column("event_text", Text),
+    Column("event_text", Text), Column("date_first", String(10), index=True),
+    Column("date_last", String(10), index=True),
 )
 
 # stage output name -> table holding its records

@@ -3,26 +3,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO, Iterable, Optional, Sequence
 
-from sqlalchemy import create_engine, delete, event, func, insert, select
-from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from eventscope.errors import StoreError
+from eventscope.errors import InputError, StoreError
 from eventscope.records import (
     RECORD_TYPES, Article, ArticleResult, PipelineInfo, StageInfo, from_json, to_json,
 )
+from eventscope.store import engine as engines
 from eventscope.store import queries
+from eventscope.store.periods import period
 from eventscope.store.rows import record_columns
 from eventscope.store.schema import RECORD_TABLES, article_stages, articles
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _CHUNK = 500  # ids per IN (...) clause
+_LABEL = re.compile(r"^(.+)\.v(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,17 @@ class Store:
 
     @classmethod
     def open(cls, url: str) -> "Store":
-        engine = _engine(url)
+        """Open (creating the SQLite file and its folder if needed) and migrate to the newest
+        schema; any failure is one :class:`StoreError` naming the database and the reason."""
+        engine = engines.create(url)
         try:
-            with engine.begin() as connection:
-                _migrate(connection)
-        except SQLAlchemyError as exc:
+            with engine.connect() as connection:
+                with connection.execution_options(**engines.WRITE).begin():
+                    engines.migrate(connection)
+        except (SQLAlchemyError, StoreError) as exc:
             engine.dispose()
-            raise StoreError(f"cannot open database {url}: {_reason(exc)}") from None
+            reason = str(exc) if isinstance(exc, StoreError) else _reason(exc)
+            raise StoreError(f"cannot open database {engines.shown(url)}: {reason}") from None
         return cls(engine, url)
 
     def close(self) -> None:
@@ -60,8 +65,7 @@ class Store:
 
     def pending(self, article_ids: Iterable[str], stage_labels: Sequence[str]) -> set[str]:
         """Ids not yet stored with every one of ``stage_labels`` (``name.vN``)."""
-        wanted = {tuple(label.rsplit(".v", 1)) for label in stage_labels}
-        wanted = {(name, int(version)) for name, version in wanted}
+        wanted = {_stage_of(label) for label in stage_labels}
         ids = list(dict.fromkeys(article_ids))
         found: dict[str, set] = {i: set() for i in ids}
         with self.engine.connect() as connection:
@@ -75,12 +79,13 @@ class Store:
     def write(self, results: Sequence[ArticleResult]) -> WriteSummary:
         """Write a batch in one transaction; per (article, stage version) it is idempotent."""
         written = unchanged = 0
-        with self.engine.begin() as connection:
-            for result in results:
-                if _write_one(connection, result):
-                    written += 1
-                else:
-                    unchanged += 1
+        with self.engine.connect() as connection:
+            with connection.execution_options(**engines.WRITE).begin():
+                for result in results:
+                    if _write_one(connection, result):
+                        written += 1
+                    else:
+                        unchanged += 1
         return WriteSummary(written, unchanged)
 
     def get(self, article_id: str) -> Optional[ArticleResult]:
@@ -107,7 +112,7 @@ class Store:
         return queries.select_quotes(self.engine, f or queries.QuoteFilter())
 
     def stats(self) -> "queries.StoreStats":
-        return queries.stats(self.engine, self.url)
+        return queries.stats(self.engine, engines.shown(self.url))
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as connection:
@@ -121,14 +126,17 @@ class Store:
 
 
 def _write_one(connection: Connection, result: ArticleResult) -> bool:
+    """Insert or update one article; False when it is stored with these stage versions."""
     article = result.article
     stored = dict(connection.execute(
         select(article_stages.c.stage, article_stages.c.version)
         .where(article_stages.c.article_id == article.id)).all())
+    # the parse ("nlp") has no records and pending() is asked about extracting stages only;
+    # its version still round-trips in the stored pipeline info
     stages = [s for s in result.pipeline.stages if s.name != "nlp"]
     changed = [s for s in stages if stored.get(s.name) != s.version]
     exists = connection.execute(
-        select(func.count()).select_from(articles).where(articles.c.id == article.id)).scalar()
+        select(articles.c.id).where(articles.c.id == article.id)).first() is not None
     if exists and not changed:
         return False
     if exists:
@@ -137,20 +145,24 @@ def _write_one(connection: Connection, result: ArticleResult) -> bool:
     else:
         connection.execute(insert(articles).values(id=article.id, **_article_values(result)))
     for stage in changed:
-        _replace_stage(connection, article.id, stage, getattr(result, stage.name, None))
+        _replace_stage(connection, result, stage)
     return True
 
 
-def _replace_stage(connection: Connection, article_id: str, stage: StageInfo, records) -> None:
+def _replace_stage(connection: Connection, result: ArticleResult, stage: StageInfo) -> None:
+    """Delete-then-insert (portable, unlike INSERT OR REPLACE) inside the batch transaction."""
+    article_id = result.article.id
     connection.execute(delete(article_stages).where(
         (article_stages.c.article_id == article_id) & (article_stages.c.stage == stage.name)))
     table = RECORD_TABLES.get(stage.name)
     if table is not None:
         connection.execute(delete(table).where(table.c.article_id == article_id))
+        records = getattr(result, stage.name, None) or ()
+        published = result.article.published
         rows = [
             {"article_id": article_id, "seq": seq, "stage": stage.label,
-             **record_columns(stage.name, record), "data": to_json(record)}
-            for seq, record in enumerate(records or ())
+             **record_columns(stage.name, record, published), "data": to_json(record)}
+            for seq, record in enumerate(records)
         ]
         if rows:
             connection.execute(insert(table), rows)
@@ -160,9 +172,11 @@ def _replace_stage(connection: Connection, article_id: str, stage: StageInfo, re
 
 def _article_values(result: ArticleResult) -> dict:
     a = result.article
+    days = period(a.published) or (None, None)
     return dict(
         text=a.text, title=a.title, url=a.url, published=a.published, source=a.source,
-        author=a.author, external_id=a.external_id, model=result.pipeline.model,
+        author=a.author, external_id=a.external_id, published_first=days[0],
+        published_last=days[1], model=result.pipeline.model,
         model_version=result.pipeline.model_version, pipeline=to_json(result.pipeline),
         errors=list(result.errors), stored_at=dt.datetime.now(dt.timezone.utc),
     )
@@ -174,46 +188,11 @@ def _article(row) -> Article:
                    external_id=row.external_id)
 
 
-def _engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///eventscope.db)") from None
-    if parsed.get_backend_name() != "sqlite":
-        try:
-            return create_engine(url, pool_pre_ping=True)
-        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-            raise StoreError(f"cannot use database {url}: {str(exc).splitlines()[0]}") from None
-    database = parsed.database
-    if database and database != ":memory:":
-        try:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the folder for {database}: {exc.strerror}") from None
-        engine = create_engine(url, connect_args={"timeout": 60})
-    else:
-        engine = create_engine(url, poolclass=StaticPool,
-                               connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=60000")
-    cursor.close()
-
-
-def _migrate(connection: Connection) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+def _stage_of(label: str) -> tuple[str, int]:
+    match = _LABEL.match(label)
+    if match is None:
+        raise InputError(f"not a stage label: {label!r} (expected name.vN, e.g. quotes.v1)")
+    return match[1], int(match[2])
 
 
 def _reason(exc: SQLAlchemyError) -> str:

@@ -1,0 +1,123 @@
+"""Engines for a database URL, and migrating them to the current schema with Alembic.
+
+SQLite is the default (one file, WAL so readers do not block the writer). The SQLite driver's
+own transaction handling is switched off so that SQLAlchemy's ``begin`` really begins a
+transaction: writes take the write lock up front (``BEGIN IMMEDIATE``), so two writers wait for
+each other (busy timeout) instead of failing halfway through a batch. Other databases get a
+plain engine; nothing here or in the queries is SQLite-only SQL.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.pool import StaticPool
+
+from eventscope.errors import StoreError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_S = 60  # how long a writer waits for another writer's transaction
+WRITE = {"sqlite_begin": "IMMEDIATE"}  # execution options of a writing connection
+
+
+def parse_url(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///eventscope.db)") from None
+
+
+def shown(url: str) -> str:
+    """The URL as messages and statistics show it: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def create(url: str) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created first."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"cannot use database {shown(url)}: "
+                             f"{str(exc).splitlines()[0]}") from None
+    database = parsed.database
+    in_memory = not database or database == ":memory:" or parsed.query.get("mode") == "memory"
+    if in_memory:  # one shared connection, or each checkout would see an empty database
+        engine = create_engine(parsed, poolclass=StaticPool,
+                               connect_args={"check_same_thread": False})
+    else:
+        _make_folder(database)
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _make_folder(database: str) -> None:
+    if database.startswith("file:"):  # a SQLite URI: the driver resolves it
+        return
+    try:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder for {database}: {exc.strerror}") from None
+
+
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # the driver must not BEGIN on its own
+    # ilike compiles to lower(x) LIKE lower(y) on SQLite, whose lower() folds ASCII only;
+    # PostgreSQL's ILIKE folds all of Unicode, and so must SQLite for names like "Şahin"
+    dbapi_connection.create_function("lower", 1, _fold, deterministic=True)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+    cursor.close()
+
+
+def _fold(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def alembic_config(connection: Connection):
+    """Alembic's configuration for the package's migrations, run on ``connection``."""
+    from alembic.config import Config
+
+    config = Config()
+    # a ConfigParser value: a "%" in the install path would read as interpolation
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def migrate(connection: Connection) -> None:
+    """Bring the schema to the newest Alembic revision, in the caller's transaction.
+
+    An empty database gets the current schema at once and is stamped with the newest revision
+    (Alembic's recipe for new databases: replaying every revision is slower and ends the same,
+    which a test checks); an existing one is upgraded revision by revision.
+    """
+    from alembic import command
+    from alembic.util import CommandError
+
+    from eventscope.store.schema import metadata
+
+    config = alembic_config(connection)
+    try:
+        if inspect(connection).get_table_names():
+            command.upgrade(config, "head")
+        else:
+            metadata.create_all(connection)
+            command.stamp(config, "head")
+    except CommandError as exc:  # e.g. a database made by a newer eventscope
+        raise StoreError(f"cannot migrate the database: {str(exc).splitlines()[0]}") from None
