@@ -39,6 +39,8 @@ DCT = date(2023, 7, 6)  # a Thursday
     # month and day without a year: the tense says which way
     ("July 6", None, "DATE", "2023-07-06"),
     ("Feb. 28", "past", "DATE", "2023-02-28"),
+    ("Dec.14th", "past", "DATE", "2022-12-14"),
+    ("one day", None, "DURATION", "P1D"),
     ("December 3", "past", "DATE", "2022-12-03"),
     ("March 3", "future", "DATE", "2024-03-03"),
     ("August", "past", "DATE", "2022-08"),

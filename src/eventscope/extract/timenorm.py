@@ -59,7 +59,8 @@ def normalise(text: str, dct: Optional[date], tense: Optional[str] = None) -> Ti
 def clean(text: str) -> str:
     """Lower-cased, one space between words, typographic quotes and dashes made plain."""
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    t = " ".join(re.sub(r"[\u2010-\u2015]", "-", t).split()).strip(" ,;:!?\"()[]")
+    t = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", re.sub(r"[\u2010-\u2015]", "-", t))  # "Dec.14"
+    t = " ".join(t.split()).strip(" ,;:!?\"()[]")
     return t if re.search(r"[ap]\.m\.$", t) else t.rstrip(".")
 
 

@@ -91,7 +91,7 @@ PRESENT_REF = frozenset({"now", "currently", "at present", "presently", "at the 
 FUTURE_REF = frozenset({"the future", "in the future", "future", "the coming days",
                         "the coming weeks", "the coming months", "the coming years",
                         "the days ahead", "the weeks ahead", "the months ahead",
-                        "the years ahead", "soon", "eventually", "someday", "one day"})
+                        "the years ahead", "soon", "eventually", "someday"})
 # References whose preposition belongs to the phrase (TimeML keeps it in the extent).
 FIXED_PHRASES = frozenset({"at the time", "at present", "at the moment", "for now", "by now",
                            "until now", "up to now", "to date", "so far", "right now"})
@@ -104,7 +104,6 @@ MATCHED_REFS = frozenset({"now", "currently", "recently", "lately", "nowadays", 
 SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
              "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
              "biweekly": "P2W", "biannually": "P6M", "semiannually": "P6M"}
-SET_QUANTIFIERS = frozenset({"every", "each", "per", "a", "an"})
 
 # Lone words the tagger marks DATE that are not temporal expressions in TimeML.
 NOT_TIMEX = frozenset({
@@ -196,7 +195,7 @@ TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?<![:.\d])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![:\d])(?:\s+(?i:{_TZ})\b)?{_DAY_AFTER}",
     rf"(?i:\b(?:last|next|this|coming|past|early|late)\s+)?\b(?:{_CAP_WD})"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?\b",
-    rf"\b(?:{_CAP_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+    rf"\b(?:{_CAP_MON})(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_CAP_MON})\b(?:,?\s+\d{{4}}\b)?",
     rf"\b(?:{_CAP_MON})\s+\d{{4}}\b",
     rf"(?i:\b(?:(?:earlier|later)\s+)?(?:last|next|this|past|coming|previous)\s+(?:fiscal\s+)?"
