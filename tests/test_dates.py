@@ -119,6 +119,11 @@ def test_patterns_find_what_the_tagger_missed(vocab):
                         ("now", "DATE", "PRESENT_REF"), ("9 p.m.", "TIME", "2023-07-06T21:00")]
 
 
+def test_a_thousand_days_is_not_zero_days(vocab):
+    doc = build(vocab, ["It", "lasted", "1,000", "days", "."])
+    assert run(doc) == [("1,000 days", "DURATION", "P1000D")]
+
+
 @pytest.mark.parametrize("ents", [None, ["O", "B-DATE", "O", "O", "O"]])
 def test_counts_of_things_are_not_years(vocab, ents):
     doc = build(vocab, ["About", "2000", "troops", "arrived", "."],

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from eventscope.extract.timenorm import Timex, clean, normalise
 from eventscope.lexicons.temporal import (
     AGE_SUFFIX, FIXED_PHRASES, FUTURE_GOVERNORS, LEADING_NOISE, NOT_TIMEX, NUMBER_RANGE,
-    TEXT_PATTERNS, TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
+    TEXT_PATTERNS, TIMEZONES, TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
 )
 from eventscope.records import Article, DateExpr, content_id
 
@@ -157,6 +157,7 @@ def _is_year(token) -> bool:
     if before is not None and (before.is_currency or before.text in ("$", "#", "No.", "no.")):
         return False
     if after is not None and (after.text in ("%", "percent") or after.tag_ == "NNS"
+                              or after.lower_ in TIMEZONES
                               or after.lower_ in ("people", "men", "women", "troops")):
         return False
     return True
@@ -187,7 +188,10 @@ def _choose(doc, found: list[Candidate]) -> list[tuple[Candidate, Timex]]:
     """Keep resolvable candidates; among overlapping ones the longest wins."""
     scored = []
     for cand in found:
-        root = doc.char_span(cand.start, cand.end, alignment_mode="expand").root
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
         probe = normalise(cand.reading, _PROBE, tense_of(root))
         text = doc.text
         if _YEAR.match(cand.reading) and not _is_year(root):

@@ -178,7 +178,8 @@ DURATION = re.compile(
 # --- patterns over article text, for what the tagger misses (offsets are kept exact) -------
 _CAP_MON = _alt(m.capitalize() for m in MONTHS)
 _CAP_WD = _alt(w.capitalize() for w in WEEKDAYS)
-_PLAIN_NUM = r"\d+(?:\.\d+)?|" + _alt(n for n in NUMBERS if not n.startswith(("a", "half")))
+_DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"  # never a tail of "1,000"
+_PLAIN_NUM = _DIGITS + "|" + _alt(n for n in NUMBERS if not n.startswith(("a", "half")))
 _TZ = _alt(TIMEZONES)
 _UNIT_S = rf"(?:{_alt(UNITS)})s?|{_alt(UNIT_PLURALS)}"
 # A clock time and the day right after it are one TIMEX3: "15:00 GMT Saturday".
