@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventscope.extract.timenorm import clean, core_of, normalise, number, year_for
 
@@ -192,3 +194,18 @@ def test_year_for_a_month_without_one(month, day, tense, year):
                                         ("several", None), (None, None)])
 def test_number(word, value):
     assert number(word) == value
+
+
+WORDS = ["last", "next", "the", "end", "of", "August", "3", "p.m.", "12:30", "1,000", "days",
+         "ago", "every", "Monday", "1990s", "'90s", "first", "quarter", "half", "Christmas",
+         "mid-", "early", "a", "year", "earlier", "twice", "fiscal", "2013", "now", "-", ",", "."]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=8), st.sampled_from([None, "past", "present",
+                                                                      "future"]),
+       st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))))
+@settings(max_examples=400, deadline=None)
+def test_normalise_never_fails(words, tense, dct):
+    found = normalise(" ".join(words), dct, tense)
+    assert found.type in ("DATE", "TIME", "DURATION", "SET")
+    assert not found.anchored or dct is not None
