@@ -1,15 +1,19 @@
 """Helper for the store's kill test: write synthetic ArticleResults in batches, resumably.
 
-    python tests/store_interrupt_worker.py DB_URL ARTICLES BATCH_SIZE
+    python tests/store_interrupt_worker.py DB_URL ARTICLES BATCH_SIZE [STALL_AT_BATCH]
 
 Like ``eventscope ingest``, each batch asks the store which articles are still pending and
-writes only those, in one transaction; after each commit it prints ``committed N`` so the test
-can kill it mid-run. No spaCy model: the records are built by hand, deterministically from the
-article number, so the test can rebuild what every stored article must look like.
+writes only those, in one transaction; after each commit it prints ``committed N W`` (articles
+seen, articles written) so the test can kill it mid-run. With STALL_AT_BATCH, the write of that
+batch (0-based) prints ``stalled`` and sleeps halfway through its transaction, after some rows
+are in, so a kill is sure to land inside the transaction. No spaCy model: the records are built
+by hand, deterministically from the article number, so the test can rebuild what every stored
+article must look like.
 """
 from __future__ import annotations
 
 import sys
+import time
 
 from eventscope.records import (
     Actor, Article, ArticleResult, DateExpr, Entity, Event, PipelineInfo, Place, Quote, Span,
@@ -58,11 +62,26 @@ def synthetic_result(n: int) -> ArticleResult:
                          **{name: tuple(records) for name, records in found.items()})
 
 
-def main(url: str, total: int, batch_size: int) -> None:
+def stall_inside(engine, should_stall) -> None:
+    """Sleep before the first events insert of a batch for which ``should_stall()`` is true."""
+    from sqlalchemy import event
+
+    def before_execute(_conn, _cursor, statement, *_args) -> None:
+        if should_stall() and statement.lstrip().upper().startswith("INSERT INTO EVENTS"):
+            print("stalled", flush=True)
+            time.sleep(60)
+
+    event.listen(engine, "before_cursor_execute", before_execute)
+
+
+def main(url: str, total: int, batch_size: int, stall_at: int = -1) -> None:
     from eventscope.store import Store
 
     with Store.open(url) as store:
-        for first in range(0, total, batch_size):
+        current = {"batch": 0}
+        stall_inside(store.engine, lambda: current["batch"] == stall_at)
+        for number, first in enumerate(range(0, total, batch_size)):
+            current["batch"] = number
             batch = [synthetic_result(n) for n in range(first, min(first + batch_size, total))]
             pending = store.pending([r.article.id for r in batch], LABELS)
             summary = store.write([r for r in batch if r.article.id in pending])
@@ -70,4 +89,4 @@ def main(url: str, total: int, batch_size: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    main(sys.argv[1], *(int(arg) for arg in sys.argv[2:]))
