@@ -46,3 +46,14 @@ def test_date_comes_from_the_sentence_or_the_publication(events_of):
     assert first[5] == "2023-W26"
     (second,) = events_of("Russia sanctioned Georgian banks.")
     assert second[5] == "2023-07-06"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels launched an attack on the garrison.", "ASSAULT"),
+    ("The opposition staged a protest in the capital.", "PROTEST"),
+    ("Moscow threatened to impose sanctions on Tbilisi.", "THREATEN"),
+])
+def test_light_verbs_and_governing_verbs(events_of, text, expected):
+    types = [e[0] for e in events_of(text)]
+    assert types and types[0] == expected and "SANCTION" not in types

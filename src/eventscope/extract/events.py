@@ -13,8 +13,8 @@ from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, HYPOTHETICAL_AUX, MILITARY_ONLY, NEGATING_HEADS, PHRASAL, PLANNED_AUX,
-    PLANNING_HEADS, RECIPIENT_PREPOSITIONS, VERBS, Trigger,
+    ARMED_SECTORS, HYPOTHETICAL_AUX, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS,
+    PHRASAL, PLANNED_AUX, PLANNING_HEADS, RECIPIENT_PREPOSITIONS, VERBS, Trigger,
 )
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
@@ -49,8 +49,22 @@ def trigger_of(token) -> Optional[Trigger]:
         return None
     if lemma in PHRASAL:
         words = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
-        return next((t for word, t in PHRASAL[lemma].items() if word in words), None)
+        found = next((t for word, t in PHRASAL[lemma].items() if word in words), None)
+        if found is not None:
+            return found
+    # the small model sometimes mislemmatises a past tense ("staged" -> "stag")
+    if lemma in LIGHT_VERBS or token.lower_.rstrip("d") in LIGHT_VERBS:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        found = next((NOUN_TRIGGERS[o.lemma_.lower()] for o in objects
+                      if o.lemma_.lower() in NOUN_TRIGGERS), None)
+        if found is not None:
+            return found
     return VERBS.get(lemma) or MILITARY_ONLY.get(lemma)
+
+
+def governed_by_trigger(token) -> bool:
+    """"threatened to impose sanctions": the governing verb is the event, not its complement."""
+    return token.dep_ == "xcomp" and token.head.i != token.i and trigger_of(token.head) is not None
 
 
 def arguments(verb) -> tuple[list, list]:
@@ -60,11 +74,13 @@ def arguments(verb) -> tuple[list, list]:
     object of "with" instead.
     """
     children = list(verb.children)
-    phrasal = PHRASAL.get(verb.lemma_.lower(), {})
+    phrasal = dict(PHRASAL.get(verb.lemma_.lower(), {}))
+    if verb.lemma_.lower() in LIGHT_VERBS or verb.lower_.rstrip("d") in LIGHT_VERBS:
+        phrasal.update(NOUN_TRIGGERS)
     part = [c for c in children if c.dep_ == "dobj" and (c.lemma_.lower() in phrasal or c.lower_ in phrasal)]
-    if part:  # "hold talks with X": X may hang off the verb or off "talks"
+    if part:  # "hold talks with X", "an attack on X": X may hang off the verb or the noun
         children = [c for c in children if c.i != part[0].i] + [
-            c for c in part[0].children if c.dep_ == "prep" and c.lower_ == "with"]
+            c for c in part[0].children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS]
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
@@ -110,7 +126,7 @@ class EventExtractor:
         events = []
         for token in doc:
             trigger = trigger_of(token)
-            if trigger is None:
+            if trigger is None or governed_by_trigger(token):
                 continue
             event = self._event(token, trigger, article, prior)
             if event is not None:
@@ -124,7 +140,7 @@ class EventExtractor:
         recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
         if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
-        if not actors and not recipients:
+        if not actors and not recipients and verb.pos_ != "VERB":
             return None
         quote = self._quote(verb.idx, prior)
         if quote is not None:  # "we" and "I" in a quote are its speaker

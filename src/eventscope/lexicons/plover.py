@@ -89,3 +89,27 @@ PLANNING_HEADS = frozenset({"plan", "intend", "expect", "prepare", "aim", "sched
                             "decide", "promise", "pledge", "vow", "hope", "want", "seek"})
 NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "stop", "halt", "cease"})
 RECIPIENT_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "upon", "from", "for"})
+
+# Light verbs whose object names the event: "launched an attack", "imposed sanctions",
+# "staged a protest", "signed an agreement". The noun gives the type.
+LIGHT_VERBS = frozenset({
+    "hold", "launch", "stage", "sign", "impose", "carry", "conduct", "mount", "reach", "begin",
+    "start", "announce", "make", "issue", "lodge", "file", "deliver", "offer", "extend",
+    "organise", "organize", "resume", "open", "seal", "conclude", "declare", "call",
+})
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    **_all("CONSULT", "04", "meet", "talks", "meeting", "negotiations", "consultations",
+           "summit", "visit", "dialogue"),
+    **_all("AGREE", "05", "sign", "agreement", "deal", "accord", "treaty", "ceasefire", "truce",
+           "pact", "memorandum"),
+    **_all("ASSAULT", "19", None, "attack", "offensive", "assault", "airstrike", "strike",
+           "bombardment", "raid", "ambush", "incursion", "invasion"),
+    **_all("PROTEST", "14", "demonstrate", "protest", "demonstration", "rally", "march",
+           "strike", "boycott", "sit-in", "hunger-strike"),
+    **_all("SANCTION", "16", None, "sanction", "embargo", "ban", "blockade"),
+    **_all("REQUEST", "10", None, "appeal", "request", "demand", "plea", "ultimatum"),
+    **_all("THREATEN", "13", None, "threat", "warning"),
+    **_all("ACCUSE", "11", "allege", "complaint", "accusation", "charge"),
+    **_all("AID", "07", None, "aid", "assistance", "relief", "loan", "donation"),
+    **_all("CONCEDE", "08", None, "apology", "amnesty", "concession"),
+}
