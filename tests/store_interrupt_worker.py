@@ -74,6 +74,29 @@ def stall_inside(engine, should_stall) -> None:
     event.listen(engine, "before_cursor_execute", before_execute)
 
 
+def check_stored(url: str, total: int) -> list[str]:
+    """Ids of the stored articles, after checking that each is stored once, whole (every stage
+    and every record), and exactly as written; no record outlives its article."""
+    from sqlalchemy import text
+
+    from eventscope.store import Store
+
+    expected = {synthetic_result(n).article.id: n for n in range(total)}
+    with Store.open(url) as store, store.engine.connect() as connection:
+        ids = store.article_ids()
+        assert len(ids) == len(set(ids)) and set(ids) <= set(expected)
+        stages = dict(connection.execute(text(
+            "SELECT article_id, COUNT(*) FROM article_stages GROUP BY article_id")).all())
+        assert stages == {i: len(LABELS) for i in ids}
+        for article_id in ids:
+            assert store.get(article_id) == synthetic_result(expected[article_id])
+        counts = {name: connection.execute(text(f"SELECT COUNT(*) FROM {name}")).scalar()
+                  for name in ("entities", "quotes", "dates", "places", "events")}
+    sentences = sum(expected[i] % 4 + 1 for i in ids)  # one record of each kind per sentence
+    assert counts == dict.fromkeys(counts, sentences), counts
+    return ids
+
+
 def main(url: str, total: int, batch_size: int, stall_at: int = -1) -> None:
     from eventscope.store import Store
 

@@ -1,9 +1,14 @@
-"""Export the store: whole articles as JSON Lines, or flat tables as CSV or Parquet."""
+"""Export the store: whole articles as JSON Lines, or flat tables as CSV or Parquet.
+
+The flat tables have declared columns (:data:`COLUMNS`), so an export has the same header and
+Parquet schema whether it holds a million rows or none. Rows are streamed in chunks.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
+from itertools import islice
 from typing import Any, BinaryIO, Iterator
 
 from eventscope.errors import InputError
@@ -12,7 +17,35 @@ from eventscope.store.queries import ArticleFilter, EventFilter, QuoteFilter
 from eventscope.store.rows import codes
 
 FORMATS = ("jsonl", "csv", "parquet")
-TABLES = ("events", "quotes", "articles")
+_CHUNK = 5000  # rows per Parquet row group
+
+# flat table -> (column, Arrow type name); the order is the CSV and Parquet column order
+_ROW_SOURCE = [("published", "string"), ("title", "string"), ("source", "string")]
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "events": [
+        ("article_id", "string"), ("event_id", "string"), ("event_type", "string"),
+        ("mode", "string"), ("context", "string"), ("modality", "string"), ("date", "string"),
+        ("actor", "string"), ("actor_code", "string"), ("actor_country", "string"),
+        ("recipient", "string"), ("recipient_code", "string"), ("recipient_country", "string"),
+        ("location", "string"), ("lat", "float64"), ("lon", "float64"), ("trigger", "string"),
+        ("trigger_start", "int64"), ("trigger_end", "int64"), ("sentence_start", "int64"),
+        ("sentence_end", "int64"), ("event_text", "string"), ("quote_id", "string"),
+        ("confidence", "float64"), *_ROW_SOURCE,
+    ],
+    "quotes": [
+        ("article_id", "string"), ("quote_id", "string"), ("kind", "string"),
+        ("speaker", "string"), ("speaker_name", "string"), ("speaker_country", "string"),
+        ("content", "string"), ("content_start", "int64"), ("content_end", "int64"),
+        ("cue", "string"), ("confidence", "float64"), *_ROW_SOURCE,
+    ],
+    "articles": [
+        ("article_id", "string"), ("published", "string"), ("title", "string"),
+        ("url", "string"), ("source", "string"), ("author", "string"),
+        ("external_id", "string"), ("words", "int64"), ("events", "int64"),
+        ("quotes", "int64"),
+    ],
+}
+TABLES = tuple(COLUMNS)
 
 
 def export(store, fmt: str, out: BinaryIO, table: str = "events") -> int:
@@ -23,10 +56,8 @@ def export(store, fmt: str, out: BinaryIO, table: str = "events") -> int:
         raise InputError(f"unknown export table {table!r} (tables: {', '.join(TABLES)})")
     if fmt == "jsonl":
         return _jsonl(store, out)
-    rows = list(flat_rows(store, table))
-    if fmt == "csv":
-        return _csv(rows, out, table)
-    return _parquet(rows, out, table)
+    rows = flat_rows(store, table)
+    return _csv(rows, out, table) if fmt == "csv" else _parquet(rows, out, table)
 
 
 def _jsonl(store, out: BinaryIO) -> int:
@@ -39,25 +70,11 @@ def _jsonl(store, out: BinaryIO) -> int:
 
 
 def flat_rows(store, table: str) -> Iterator[dict[str, Any]]:
+    """One flat dict per event, quote or article, keyed by the columns of :data:`COLUMNS`."""
     if table == "events":
         for row in store.events(EventFilter()):
-            e = row.event
-            loc = e.event_loc
-            yield {
-                "article_id": row.article_id, "event_id": e.id, "event_type": e.event_type,
-                "mode": e.mode, "context": ";".join(e.context), "modality": e.modality,
-                "date": e.date, "actor": " | ".join(a.text for a in e.actor),
-                "actor_code": codes(a.code for a in e.actor).strip("|"),
-                "recipient": " | ".join(a.text for a in e.recipient),
-                "recipient_code": codes(a.code for a in e.recipient).strip("|"),
-                "location": loc.name or loc.text if loc else None,
-                "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                "trigger": e.trigger.text, "trigger_start": e.trigger.start,
-                "trigger_end": e.trigger.end, "sentence_start": e.sentence.start,
-                "sentence_end": e.sentence.end, "event_text": e.event_text,
-                "quote_id": e.quote_id, "confidence": e.confidence,
-                "published": row.published, "title": row.title, "source": row.source,
-            }
+            yield {**_event_row(row.event), "article_id": row.article_id,
+                   "published": row.published, "title": row.title, "source": row.source}
     elif table == "quotes":
         for row in store.quotes(QuoteFilter()):
             q = row.quote
@@ -79,30 +96,51 @@ def flat_rows(store, table: str) -> Iterator[dict[str, Any]]:
             }
 
 
-def _csv(rows: list[dict], out: BinaryIO, table: str) -> int:
+def _event_row(e) -> dict[str, Any]:
+    loc = e.event_loc
+    joined = lambda values: codes(values).strip("|") or None
+    return {
+        "event_id": e.id, "event_type": e.event_type, "mode": e.mode,
+        "context": ";".join(e.context), "modality": e.modality, "date": e.date,
+        "actor": " | ".join(a.text for a in e.actor), "actor_code": joined(a.code for a in e.actor),
+        "actor_country": joined(a.country for a in e.actor),
+        "recipient": " | ".join(a.text for a in e.recipient),
+        "recipient_code": joined(a.code for a in e.recipient),
+        "recipient_country": joined(a.country for a in e.recipient),
+        "location": (loc.name or loc.text) if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "trigger": e.trigger.text, "trigger_start": e.trigger.start,
+        "trigger_end": e.trigger.end, "sentence_start": e.sentence.start,
+        "sentence_end": e.sentence.end, "event_text": e.event_text, "quote_id": e.quote_id,
+        "confidence": e.confidence,
+    }
+
+
+def _csv(rows: Iterator[dict], out: BinaryIO, table: str) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    n = 0
     try:
-        writer = csv.DictWriter(text, fieldnames=list(rows[0]) if rows else _empty_header(table))
+        writer = csv.DictWriter(text, fieldnames=[name for name, _ in COLUMNS[table]])
         writer.writeheader()
-        writer.writerows(rows)
+        for row in rows:
+            writer.writerow(row)
+            n += 1
         text.flush()
     finally:
         text.detach()  # leave ``out`` open for the caller
-    return len(rows)
+    return n
 
 
-def _parquet(rows: list[dict], out: BinaryIO, table: str) -> int:
+def _parquet(rows: Iterator[dict], out: BinaryIO, table: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = list(rows[0]) if rows else _empty_header(table)
-    arrow = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string())
-                                                               for c in columns})
-    pq.write_table(arrow, out)
-    return len(rows)
-
-
-def _empty_header(table: str) -> list[str]:
-    return {"events": ["article_id", "event_id", "event_type"],
-            "quotes": ["article_id", "quote_id", "content"],
-            "articles": ["article_id", "published", "title"]}[table]
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS[table]])
+    n = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        while chunk := list(islice(rows, _CHUNK)):
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            n += len(chunk)
+        if n == 0:  # a file with the schema and no rows, rather than no file at all
+            writer.write_table(schema.empty_table())
+    return n
