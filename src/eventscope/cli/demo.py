@@ -49,7 +49,21 @@ def run_demo(settings: Settings, samples: Optional[str]) -> None:
     _print_counts(console, stats)
     _print_events(console, events)
     _print_quotes(console, quotes)
-    console.print(Panel(NEXT_STEPS, title=f"database: {settings.db_url}  |  next", expand=False))
+    console.print(f"\nrecords stored in [bold]{settings.db_url}[/bold]; the command is "
+                  f"[bold]{_command()}[/bold]")
+    console.print(Panel(NEXT_STEPS, title="what to run next", expand=False))
+
+
+def _command() -> str:
+    """How to call eventscope from here: the venv's script when it is not on PATH."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    if shutil.which("eventscope"):
+        return "eventscope"
+    script = Path(sys.executable).with_name("eventscope")
+    return str(script) if script.exists() else "python -m eventscope.cli"
 
 
 def _print_counts(console: Console, stats) -> None:
