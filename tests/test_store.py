@@ -480,3 +480,24 @@ def test_two_runs_writing_the_same_articles_at_once(tmp_path):
     written = sum(int(line.split()[2]) for out in outputs for line in out.splitlines())
     assert written == total  # each article written by exactly one of them
     assert len(_stored_whole(url, total)) == total
+
+
+def test_schema_and_queries_compile_for_postgresql():
+    """No SQLite-only SQL: the schema and every filter compile on the PostgreSQL dialect."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateTable
+
+    from eventscope.store import queries
+    from eventscope.store.schema import metadata
+
+    dialect = postgresql.dialect()
+    for table in metadata.sorted_tables:
+        assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=dialect))
+    full = dict(date_from="2023", date_to="2023-07", text="x", limit=3)
+    statements = [queries.event_query(EventFilter(actor="a", recipient="b", country="ARM",
+                                                  type="ACCUSE", **full)),
+                  queries.quote_query(QuoteFilter(speaker="s", country="ARM", **full)),
+                  queries.article_query(ArticleFilter(**full))]
+    for statement in statements:
+        sql = str(statement.compile(dialect=dialect))
+        assert "ILIKE" in sql and "lower(" not in sql

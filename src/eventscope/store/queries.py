@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import Engine
 
 from eventscope.records import Article, Event, Quote, from_json
@@ -118,7 +118,8 @@ def _article_columns():
     return (articles.c.id, articles.c.title, articles.c.published, articles.c.source)
 
 
-def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
+def event_query(f: EventFilter) -> Select:
+    """The events (JSON plus article columns) that ``f`` keeps, in article and record order."""
     q = select(events.c.data, *_article_columns()).join(articles, articles.c.id == events.c.article_id)
     if f.actor:
         q = q.where(events.c.actors.ilike(_like(f.actor), escape="\\"))
@@ -133,13 +134,17 @@ def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
     if f.text:
         q = q.where(events.c.event_text.ilike(_like(f.text), escape="\\"))
     q = _dated(q, events.c.date_first, events.c.date_last, f)
-    q = q.order_by(articles.c.published, articles.c.id, events.c.seq).limit(f.limit)
+    return q.order_by(articles.c.published, articles.c.id, events.c.seq).limit(f.limit)
+
+
+def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
+    q = event_query(f)
     with engine.connect() as connection:
         return [EventRow(from_json(Event, r.data), r.id, r.title, r.published, r.source)
                 for r in connection.execute(q)]
 
 
-def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
+def quote_query(f: QuoteFilter) -> Select:
     q = select(quotes.c.data, *_article_columns()).join(articles, articles.c.id == quotes.c.article_id)
     if f.speaker:
         pattern = _like(f.speaker)
@@ -150,13 +155,17 @@ def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
     if f.text:
         q = q.where(quotes.c.content.ilike(_like(f.text), escape="\\"))
     q = _dated(q, articles.c.published_first, articles.c.published_last, f)
-    q = q.order_by(articles.c.published, articles.c.id, quotes.c.seq).limit(f.limit)
+    return q.order_by(articles.c.published, articles.c.id, quotes.c.seq).limit(f.limit)
+
+
+def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
+    q = quote_query(f)
     with engine.connect() as connection:
         return [QuoteRow(from_json(Quote, r.data), r.id, r.title, r.published, r.source)
                 for r in connection.execute(q)]
 
 
-def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
+def article_query(f: ArticleFilter) -> Select:
     n_events = select(func.count()).where(events.c.article_id == articles.c.id).scalar_subquery()
     n_quotes = select(func.count()).where(quotes.c.article_id == articles.c.id).scalar_subquery()
     q = select(articles, n_events.label("n_events"), n_quotes.label("n_quotes"))
@@ -164,9 +173,13 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
         q = q.where(or_(articles.c.text.ilike(_like(f.text), escape="\\"),
                         articles.c.title.ilike(_like(f.text), escape="\\")))
     q = _dated(q, articles.c.published_first, articles.c.published_last, f)
-    q = q.order_by(articles.c.published, articles.c.id)
+    return q.order_by(articles.c.published, articles.c.id).limit(f.limit)
+
+
+def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
+    q = article_query(f)
     with engine.connect() as connection:
-        rows = connection.execute(q.limit(f.limit))
+        rows = connection.execute(q)
         return [ArticleRow(Article(id=r.id, text=r.text, title=r.title, url=r.url,
                                    published=r.published, source=r.source, author=r.author,
                                    external_id=r.external_id), r.n_events, r.n_quotes)
