@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Optional, Sequence
@@ -21,7 +20,6 @@ from eventscope.store.periods import period
 from eventscope.store.rows import record_columns
 from eventscope.store.schema import RECORD_TABLES, article_stages, articles
 
-log = logging.getLogger(__name__)
 _CHUNK = 500  # ids per IN (...) clause
 _LABEL = re.compile(r"^(.+)\.v(\d+)$")
 
@@ -33,7 +31,12 @@ class WriteSummary:
 
 
 class Store:
-    """A database of ArticleResults. ``Store.open(url)`` creates and migrates it."""
+    """A database of ArticleResults. ``Store.open(url)`` creates and migrates it.
+
+    >>> with Store.open("sqlite://") as store:      # in memory; a path makes a file
+    ...     store.write([]).written
+    0
+    """
 
     def __init__(self, engine: Engine, url: str):
         self.engine = engine
