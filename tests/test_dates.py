@@ -192,3 +192,14 @@ def test_sentences(nlp, text, expected):
     art = Article(id=content_id(text), text=text, published=DCT)
     found = {(d.text, d.value) for d in extract_dates(doc, art, {})}
     assert expected <= found, found - expected
+
+
+def test_an_infinitive_root_does_not_recurse(vocab):
+    """A "to" infinitive that is its own head (the root) ends the walk up the tree."""
+    from spacy.tokens import Doc
+
+    from eventscope.extract.dates import verb_tense
+
+    doc = Doc(vocab, words=["To", "meet", "Friday"], heads=[1, 1, 1],
+              deps=["aux", "ROOT", "npadvmod"], pos=["PART", "VERB", "PROPN"])
+    assert verb_tense(doc[1]) is None

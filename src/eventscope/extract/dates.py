@@ -61,7 +61,7 @@ def verb_tense(verb) -> Optional[str]:
         # "plans to meet Friday" looks ahead; "agreed to sell in October" may already have
         # happened, so an infinitive under a past verb takes the nearest reading.
         head = verb.head
-        if head is verb or verb_tense(head) == "past":
+        if head.i == verb.i or verb_tense(head) == "past":  # tokens compare by index, not identity
             return None
         return "future" if head.lemma_.lower() in FUTURE_GOVERNORS else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
