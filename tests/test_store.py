@@ -159,6 +159,15 @@ def test_a_new_stage_version_replaces_only_that_stage(store):
     assert (store.stats().events, store.stats().quotes) == (0, 1)
 
 
+def test_one_article_twice_in_a_batch_ends_as_written_in_order(store):
+    v1 = make("Armenia accused Baku.", events=[accuse("Armenia accused Baku.")], quotes=[QUOTE])
+    v2 = make("Armenia accused Baku.", version=2, events=[])
+    assert store.write([v1, v1, v2]) == WriteSummary(written=2, unchanged=1)
+    stored = store.get(v1.article.id)
+    assert (stored.events, stored.quotes, stored.pipeline) == ((), (QUOTE,), v2.pipeline)
+    assert store.pending([v1.article.id], ["events.v2", "quotes.v1"]) == set()
+
+
 def test_a_batch_is_one_transaction(store):
     good = make("Armenia accused Baku.")
     with pytest.raises(AttributeError):

@@ -1,26 +1,21 @@
 """The store: transactional, idempotent writes of ArticleResults, and reads back."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Optional, Sequence
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventscope.errors import InputError, StoreError
-from eventscope.records import (
-    RECORD_TYPES, Article, ArticleResult, PipelineInfo, StageInfo, from_json, to_json,
-)
+from eventscope.records import RECORD_TYPES, Article, ArticleResult, PipelineInfo, from_json
 from eventscope.store import engine as engines
 from eventscope.store import queries
-from eventscope.store.periods import period
-from eventscope.store.rows import record_columns
-from eventscope.store.schema import RECORD_TABLES, article_stages, articles
+from eventscope.store.schema import RECORD_TABLES, articles
+from eventscope.store.writer import stored_versions, write_batch
 
-_CHUNK = 500  # ids per IN (...) clause
 _LABEL = re.compile(r"^(.+)\.v(\d+)$")
 
 
@@ -70,25 +65,16 @@ class Store:
         """Ids not yet stored with every one of ``stage_labels`` (``name.vN``)."""
         wanted = {_stage_of(label) for label in stage_labels}
         ids = list(dict.fromkeys(article_ids))
-        found: dict[str, set] = {i: set() for i in ids}
         with self.engine.connect() as connection:
-            for chunk in _chunks(ids):
-                rows = connection.execute(
-                    select(article_stages).where(article_stages.c.article_id.in_(chunk)))
-                for row in rows:
-                    found[row.article_id].add((row.stage, row.version))
-        return {i for i in ids if not wanted <= found[i]}
+            stored = stored_versions(connection, ids)
+        return {i for i in ids
+                if any(stored.get(i, {}).get(name) != version for name, version in wanted)}
 
     def write(self, results: Sequence[ArticleResult]) -> WriteSummary:
         """Write a batch in one transaction; per (article, stage version) it is idempotent."""
-        written = unchanged = 0
         with self.engine.connect() as connection:
             with connection.execution_options(**engines.WRITE).begin():
-                for result in results:
-                    if _write_one(connection, result):
-                        written += 1
-                    else:
-                        unchanged += 1
+                written, unchanged = write_batch(connection, results)
         return WriteSummary(written, unchanged)
 
     def get(self, article_id: str) -> Optional[ArticleResult]:
@@ -128,63 +114,6 @@ class Store:
         return export(self, fmt, out, table)
 
 
-def _write_one(connection: Connection, result: ArticleResult) -> bool:
-    """Insert or update one article; False when it is stored with these stage versions."""
-    article = result.article
-    stored = dict(connection.execute(
-        select(article_stages.c.stage, article_stages.c.version)
-        .where(article_stages.c.article_id == article.id)).all())
-    # the parse ("nlp") has no records and pending() is asked about extracting stages only;
-    # its version still round-trips in the stored pipeline info
-    stages = [s for s in result.pipeline.stages if s.name != "nlp"]
-    changed = [s for s in stages if stored.get(s.name) != s.version]
-    exists = connection.execute(
-        select(articles.c.id).where(articles.c.id == article.id)).first() is not None
-    if exists and not changed:
-        return False
-    if exists:
-        connection.execute(articles.update().where(articles.c.id == article.id)
-                           .values(**_article_values(result)))
-    else:
-        connection.execute(insert(articles).values(id=article.id, **_article_values(result)))
-    for stage in changed:
-        _replace_stage(connection, result, stage)
-    return True
-
-
-def _replace_stage(connection: Connection, result: ArticleResult, stage: StageInfo) -> None:
-    """Delete-then-insert (portable, unlike INSERT OR REPLACE) inside the batch transaction."""
-    article_id = result.article.id
-    connection.execute(delete(article_stages).where(
-        (article_stages.c.article_id == article_id) & (article_stages.c.stage == stage.name)))
-    table = RECORD_TABLES.get(stage.name)
-    if table is not None:
-        connection.execute(delete(table).where(table.c.article_id == article_id))
-        records = getattr(result, stage.name, None) or ()
-        published = result.article.published
-        rows = [
-            {"article_id": article_id, "seq": seq, "stage": stage.label,
-             **record_columns(stage.name, record, published), "data": to_json(record)}
-            for seq, record in enumerate(records)
-        ]
-        if rows:
-            connection.execute(insert(table), rows)
-    connection.execute(insert(article_stages).values(
-        article_id=article_id, stage=stage.name, version=stage.version))
-
-
-def _article_values(result: ArticleResult) -> dict:
-    a = result.article
-    days = period(a.published) or (None, None)
-    return dict(
-        text=a.text, title=a.title, url=a.url, published=a.published, source=a.source,
-        author=a.author, external_id=a.external_id, published_first=days[0],
-        published_last=days[1], model=result.pipeline.model,
-        model_version=result.pipeline.model_version, pipeline=to_json(result.pipeline),
-        errors=list(result.errors), stored_at=dt.datetime.now(dt.timezone.utc),
-    )
-
-
 def _article(row) -> Article:
     return Article(id=row.id, text=row.text, title=row.title, url=row.url,
                    published=row.published, source=row.source, author=row.author,
@@ -201,8 +130,3 @@ def _stage_of(label: str) -> tuple[str, int]:
 def _reason(exc: SQLAlchemyError) -> str:
     original = getattr(exc, "orig", None)
     return str(original or exc).splitlines()[0]
-
-
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
