@@ -8,6 +8,7 @@ Records are plain frozen dataclasses: they pickle, compare by value and convert 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -192,9 +193,14 @@ def to_json(record: Any) -> Any:
     return record
 
 
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)  # slow to compute, fixed per class
+
+
 def from_json(cls: type, data: Any) -> Any:
     """Rebuild a record of type ``cls`` from :func:`to_json` output."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in data:

@@ -21,9 +21,9 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON L
 limit_option = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
                             help="At most this many rows.")
 date_from_option = click.option("--from", "date_from", default=None, metavar="DATE",
-                                help="On or after this date (YYYY-MM-DD).")
+                                help="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
 date_to_option = click.option("--to", "date_to", default=None, metavar="DATE",
-                              help="On or before this date (YYYY-MM-DD).")
+                              help="On or before this date: YYYY, YYYY-MM or YYYY-MM-DD (a month or year covers all its days).")
 text_option = click.option("--text", default=None, help="Case-insensitive text search.")
 
 
