@@ -57,3 +57,37 @@ def test_date_comes_from_the_sentence_or_the_publication(events_of):
 def test_light_verbs_and_governing_verbs(events_of, text, expected):
     types = [e[0] for e in events_of(text)]
     assert types and types[0] == expected and "SANCTION" not in types
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # "X said Y must ...": a demand by the speaker on the other party
+    ("Northland said Ostravia must return the captured ship.", ("REQUEST", "said", "asserted")),
+    # a stated plan in reported speech is planned, not hypothetical
+    ("Russia said it would withdraw its troops.", ("RETREAT", "withdraw", "planned")),
+    ("Turkey is willing to supply grain to Syria.", ("AID", "supply", "planned")),
+    ("Armenia restored diplomatic ties with Georgia.", ("SUPPORT", "restored", "asserted")),
+    ("Serbia lodged an official protest with Albania.", ("ACCUSE", "lodged", "asserted")),
+    ("Hundreds of demonstrators blocked the main road.", ("PROTEST", "blocked", "asserted")),
+    ("The army blocked the main road.", ("COERCE", "blocked", "asserted")),
+])
+def test_general_constructions(events_of, text, expected):
+    assert expected in [(e[0], e[1], e[4]) for e in events_of(text)]
+
+
+@pytest.mark.integration
+def test_demand_replaces_the_demanded_act(events_of):
+    (event,) = events_of("Georgia said Russia must withdraw its forces.")
+    assert event[:4] == ("REQUEST", "said", ["GEO"], ["RUS"])
+
+
+@pytest.mark.integration
+def test_main_clause_event_is_the_most_confident():
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    text = "Armenia accused Azerbaijan of violating the truce after troops attacked a village."
+    result = Pipeline.from_settings(Settings()).process_one(make_article(text))
+    top = max(result.events, key=lambda e: e.confidence)
+    assert top.event_type == "ACCUSE"

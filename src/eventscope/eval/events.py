@@ -6,6 +6,10 @@ eval-data README says; CAMEO 01 and 02 are not PLOVER events and count as no eve
 PETRARCH fictional actors get their codes from ``PETR.Validate.actors.txt`` and
 ``PETR.Validate.agents.txt`` loaded as user actor dictionaries. Country accuracy compares
 the first three characters of the codes.
+
+Both gold sets code an expressed intent by its kind (CAMEO 03 "express intent to ..." is
+AGREE, 13 is THREATEN), while events.v1 keeps the act and marks it planned; a planned event
+is scored with :func:`coded_type`, which applies the gold convention.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from typing import Optional, Sequence
 
 from eventscope.eval.metrics import PRF, macro_f1, per_label_prf
 from eventscope.eval.report import Figure, TaskReport
+from eventscope.lexicons.plover import COOPERATIVE, HOSTILE
 
 GSR_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
@@ -49,6 +54,15 @@ def cameo_to_plover(code: str) -> Optional[str]:
     if code[:2] == "08":
         return "RETREAT"
     return CAMEO_ROOTS.get(code[:2])
+
+
+def coded_type(event_type: str, modality: str) -> str:
+    """The event type under the CAMEO/PLOVER gold convention for stated intentions."""
+    if modality == "planned" and event_type in COOPERATIVE:
+        return "AGREE"
+    if modality == "planned" and event_type in HOSTILE:
+        return "THREATEN"
+    return event_type
 
 
 def _country(code: Optional[str]) -> Optional[str]:
@@ -146,7 +160,7 @@ def predict(gold: Sequence[GoldSentence], settings) -> list[Optional[Coding]]:
             out.append(None)
             continue
         top = max(result.events, key=lambda e: e.confidence)
-        out.append(Coding(top.event_type,
+        out.append(Coding(coded_type(top.event_type, top.modality),
                           tuple(filter(None, (_country(a.country) for a in top.actor))),
                           tuple(filter(None, (_country(a.country) for a in top.recipient)))))
     return out

@@ -13,8 +13,9 @@ from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, HYPOTHETICAL_AUX, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS,
-    PHRASAL, PLANNED_AUX, PLANNING_HEADS, RECIPIENT_PREPOSITIONS, VERBS, Trigger,
+    ARMED_SECTORS, DEMAND, HYPOTHETICAL_AUX, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
+    OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS,
+    STATE_SECTORS, STATING_VERBS, VERBS, Trigger,
 )
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
@@ -54,9 +55,9 @@ def trigger_of(token) -> Optional[Trigger]:
             return found
     # the small model sometimes mislemmatises a past tense ("staged" -> "stag")
     if lemma in LIGHT_VERBS or token.lower_.rstrip("d") in LIGHT_VERBS:
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        found = next((NOUN_TRIGGERS[o.lemma_.lower()] for o in objects
-                      if o.lemma_.lower() in NOUN_TRIGGERS), None)
+        objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+        found = next((LIGHT_OVERRIDES.get((lemma, o)) or NOUN_TRIGGERS[o] for o in objects
+                      if o in NOUN_TRIGGERS), None)
         if found is not None:
             return found
     return VERBS.get(lemma) or MILITARY_ONLY.get(lemma)
@@ -81,9 +82,7 @@ def arguments(verb) -> tuple[list, list]:
     if part:  # "hold talks with X", "an attack on X": X may hang off the verb or the noun
         children = [c for c in children if c.i != part[0].i] + [
             c for c in part[0].children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS]
-    subjects = [c for c in children if c.dep_ in _SUBJECTS]
-    if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+    subjects = [c for c in children if c.dep_ in _SUBJECTS] or inherited_subjects(verb)
     passive = any(c.dep_ == "nsubjpass" for c in children)
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     objects = [c for c in children if c.dep_ in ("dobj", "dative")
@@ -95,6 +94,18 @@ def arguments(verb) -> tuple[list, list]:
     if passive:
         return agents, [s for s in subjects if s.dep_ == "nsubjpass"]
     return subjects, objects
+
+
+def inherited_subjects(verb) -> list:
+    """The subject a complement or conjunct shares with its governor: "X is about to restore",
+    "X agreed and signed"."""
+    token = verb
+    while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
+        token = token.head
+        found = [c for c in token.children if c.dep_ == "nsubj"]
+        if found:
+            return found
+    return []
 
 
 def modality(verb) -> str:
@@ -109,11 +120,33 @@ def modality(verb) -> str:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if head is not None:
         auxes |= {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if "would" in auxes and reported(verb):  # "said it would withdraw": a stated plan
+        return "planned"
     if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
         return "hypothetical"
     if auxes & PLANNED_AUX or (head is not None and head.lemma_.lower() in PLANNING_HEADS):
         return "planned"
     return "asserted"
+
+
+def reported(verb) -> bool:
+    """The verb heads the content clause of a statement: "X said (that) Y ..."."""
+    return verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in STATING_VERBS
+
+
+def demanded(verb) -> bool:
+    """"X said Y must leave": an obligation stated about another party."""
+    return reported(verb) and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
+
+
+def salience(verb) -> float:
+    """Confidence bonus for main-clause triggers, malus for those in subordinate clauses."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "pobj", "amod", "npadvmod"):
+            return -0.15
+        token = token.head
+    return 0.1 if verb.dep_ == "ROOT" else 0.0
 
 
 class EventExtractor:
@@ -125,17 +158,25 @@ class EventExtractor:
     def __call__(self, doc, article: Article, prior) -> tuple[Event, ...]:
         events = []
         for token in doc:
+            if demanded(token):
+                speech = token.head
+                heads = ([c for c in speech.children if c.dep_ in _SUBJECTS],
+                         [c for c in token.children if c.dep_ in _SUBJECTS])
+                event = self._event(speech, DEMAND, article, prior, heads)
+                events.extend([event] if event is not None else [])
+                continue
             trigger = trigger_of(token)
-            if trigger is None or governed_by_trigger(token):
+            if trigger is None or governed_by_trigger(token) or _inside_demand(token):
                 continue
             event = self._event(token, trigger, article, prior)
             if event is not None:
                 events.append(event)
         return tuple(events)
 
-    def _event(self, verb, trigger: Trigger, article: Article, prior) -> Optional[Event]:
+    def _event(self, verb, trigger: Trigger, article: Article, prior,
+               heads: Optional[tuple[list, list]] = None) -> Optional[Event]:
         entities = prior.get("entities", ())
-        actor_heads, recipient_heads = arguments(verb)
+        actor_heads, recipient_heads = heads if heads is not None else arguments(verb)
         actors = tuple(self._actor(h, article, entities) for h in actor_heads)
         recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
         if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
@@ -149,14 +190,18 @@ class EventExtractor:
         sentence = Span(sent.start_char, sent.end_char, sent.text)
         start, end = verb.idx, verb.idx + len(verb)
         coded = sum(bool(a.country) for a in actors) + sum(bool(r.country) for r in recipients)
+        mood = "asserted" if trigger is DEMAND else modality(verb)
+        if verb.lemma_.lower() in OBSTRUCTION and trigger.event_type == "COERCE" and not _state(actors):
+            trigger = PROTEST_OBSTRUCT
         return Event(
             id=content_id(article.id, "event", start, trigger.event_type),
             event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
             trigger=Span(start, end, verb.text), sentence=sentence, event_text=sent.text,
-            actor=actors, recipient=recipients, modality=modality(verb),
+            actor=actors, recipient=recipients, modality=mood,
             date=self._date(sentence, article, prior), event_loc=self._place(sentence, prior, actors + recipients),
             quote_id=quote.id if quote is not None else None,
-            confidence=round(min(0.95, 0.35 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * coded), 2),
+            confidence=round(max(0.05, min(0.95, 0.35 + 0.2 * bool(actors) + 0.15 * bool(recipients)
+                                           + 0.1 * coded + salience(verb))), 2),
         )
 
     def _actor(self, head, article: Article, entities: Sequence[Entity]) -> Actor:
@@ -194,6 +239,15 @@ class EventExtractor:
             if q.content.start <= start < q.content.end or (q.cue and q.cue.start == start):
                 return q
         return None
+
+
+def _inside_demand(token) -> bool:
+    return any(demanded(t) for t in (token, *token.ancestors))
+
+
+def _state(actors: Sequence[Actor]) -> bool:
+    """Some actor is a state body: a state sector, or a bare country or IGO name."""
+    return any(a.sector in STATE_SECTORS or (a.country and not a.sector) for a in actors)
 
 
 _FIRST_PERSON = frozenset({"we", "i", "us"})

@@ -17,43 +17,49 @@ def _all(event_type: str, cameo: str, mode: Optional[str], *lemmas: str) -> dict
 
 
 VERBS: dict[str, Trigger] = {
-    **_all("AGREE", "03", None, "agree", "pledge", "promise", "commit"),
-    **_all("AGREE", "05", "sign", "sign", "ratify", "conclude"),
+    **_all("AGREE", "03", None, "agree", "pledge", "promise", "commit", "offer", "accept",
+           "vow", "volunteer"),
+    # CAMEO 057 "sign formal agreement" is SUPPORT in the CAMEO-to-PLOVER table.
+    **_all("SUPPORT", "05", "sign", "sign", "ratify"),
     **_all("CONSULT", "04", "meet", "meet", "visit", "host", "negotiate", "discuss", "consult",
-           "confer", "phone", "mediate"),
+           "confer", "phone", "mediate", "arrive", "receive", "talk"),
     **_all("SUPPORT", "05", "praise", "praise", "commend", "welcome", "thank", "applaud",
            "congratulate"),
     **_all("SUPPORT", "05", "endorse", "support", "back", "endorse", "defend", "recognise",
-           "recognize", "apologise", "apologize"),
-    **_all("COOPERATE", "06", None, "cooperate", "collaborate", "coordinate", "partner", "ally"),
-    **_all("AID", "07", None, "aid", "assist", "donate", "supply", "fund", "evacuate",
-           "rescue"),
+           "recognize", "apologise", "apologize", "forgive"),
+    **_all("COOPERATE", "06", None, "cooperate", "collaborate", "coordinate", "partner", "ally",
+           "share", "extradite"),
+    **_all("AID", "07", None, "aid", "assist", "donate", "supply", "fund", "rescue", "provide",
+           "give", "grant", "contribute", "shelter"),
     **_all("CONCEDE", "08", "release", "release", "free", "pardon", "ease", "lift", "reopen",
            "concede", "yield", "relax", "compensate"),
     **_all("RETREAT", "08", "withdraw", "withdraw", "retreat", "demobilise", "demobilize",
-           "disarm", "evacuate"),
+           "disarm", "evacuate", "surrender", "resign"),
     **_all("ACCUSE", "11", "disapprove", "blame", "condemn", "criticise", "criticize",
-           "denounce", "deplore", "slam", "censure", "rebuke", "fault"),
-    **_all("ACCUSE", "11", "allege", "accuse", "allege", "charge"),
+           "denounce", "deplore", "slam", "censure", "rebuke", "fault", "complain", "decry"),
+    **_all("ACCUSE", "11", "allege", "accuse", "allege", "charge", "sue", "indict"),
     **_all("ACCUSE", "09", "investigate", "investigate", "probe", "inspect"),
     **_all("REQUEST", "10", None, "urge", "demand", "ask", "appeal", "request", "plead",
-           "implore", "press"),
+           "implore", "press", "order", "insist", "pressure", "pressurise",
+           "pressurize", "seek"),
     **_all("REJECT", "12", None, "reject", "refuse", "veto", "dismiss", "rebuff", "decline",
-           "deny", "oppose", "resist"),
+           "deny", "oppose", "resist", "renege", "defy", "violate",
+           "breach"),
     **_all("THREATEN", "13", None, "threaten", "warn", "menace"),
     **_all("PROTEST", "14", "demonstrate", "protest", "rally", "demonstrate", "march",
-           "boycott", "picket"),
+           "boycott", "picket", "riot"),
     **_all("MOBILIZE", "15", None, "mobilise", "mobilize", "deploy", "mass", "reinforce",
-           "station", "dispatch"),
+           "station", "dispatch", "patrol", "strengthen"),
     **_all("SANCTION", "16", None, "sanction", "expel", "sever", "suspend", "embargo",
-           "freeze", "downgrade"),
+           "freeze", "downgrade", "halt", "cancel", "recall", "cut"),
     **_all("COERCE", "17", "arrest", "arrest", "detain", "jail", "imprison", "abduct",
            "kidnap", "deport"),
     **_all("COERCE", "17", "restrict", "block", "blockade", "seize", "confiscate", "ban",
-           "censor", "raid", "besiege", "impose", "close"),
+           "censor", "raid", "besiege", "impose", "close", "outlaw", "prohibit", "prevent",
+           "demolish", "bulldoze", "raze", "hack", "expropriate", "cordon"),
     **_all("ASSAULT", "19", "firearms", "shoot", "fire", "shell", "gun"),
     **_all("ASSAULT", "19", "aerial", "bomb", "bombard", "airstrike"),
-    **_all("ASSAULT", "18", None, "attack", "assault", "strike", "kill", "wound", "injure",
+    **_all("ASSAULT", "18", None, "attack", "assault", "strike", "kill", "wound", "injure", "beat",
            "ambush", "invade", "storm", "massacre", "torture", "assassinate", "murder",
            "clash", "fight", "target", "hit"),
     **_all("ASSAULT", "19", "occupy", "occupy", "capture", "overrun"),
@@ -86,16 +92,20 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "PKO"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 PLANNING_HEADS = frozenset({"plan", "intend", "expect", "prepare", "aim", "schedule", "agree",
-                            "decide", "promise", "pledge", "vow", "hope", "want", "seek"})
+                            "decide", "promise", "pledge", "vow", "hope", "want", "seek",
+                            "willing", "ready", "prepared", "offer", "swear", "determined",
+                            "threaten"})
 NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "stop", "halt", "cease"})
 RECIPIENT_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "upon", "from", "for"})
 
 # Light verbs whose object names the event: "launched an attack", "imposed sanctions",
 # "staged a protest", "signed an agreement". The noun gives the type.
 LIGHT_VERBS = frozenset({
-    "hold", "launch", "stage", "sign", "impose", "carry", "conduct", "mount", "reach", "begin",
-    "start", "announce", "make", "issue", "lodge", "file", "deliver", "offer", "extend",
-    "organise", "organize", "resume", "open", "seal", "conclude", "declare", "call",
+    "hold", "launch", "stage", "impose", "carry", "conduct", "mount", "reach", "begin",
+    "start", "announce", "make", "issue", "lodge", "file", "deliver", "extend", "give", "pay",
+    "organise", "organize", "resume", "open", "seal", "declare", "call", "establish",
+    "restore", "upgrade", "normalise", "normalize", "renew", "grant", "undertake", "set",
+    "register", "continue", "step",
 })
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("CONSULT", "04", "meet", "talks", "meeting", "negotiations", "consultations",
@@ -107,9 +117,42 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("PROTEST", "14", "demonstrate", "protest", "demonstration", "rally", "march",
            "strike", "boycott", "sit-in", "hunger-strike"),
     **_all("SANCTION", "16", None, "sanction", "embargo", "ban", "blockade"),
-    **_all("REQUEST", "10", None, "appeal", "request", "demand", "plea", "ultimatum"),
-    **_all("THREATEN", "13", None, "threat", "warning"),
-    **_all("ACCUSE", "11", "allege", "complaint", "accusation", "charge"),
-    **_all("AID", "07", None, "aid", "assistance", "relief", "loan", "donation"),
+    **_all("REQUEST", "10", None, "appeal", "request", "demand", "plea"),
+    **_all("THREATEN", "13", None, "threat", "warning", "ultimatum"),
+    **_all("ACCUSE", "11", "allege", "complaint", "accusation", "charge", "lawsuit"),
+    **_all("ACCUSE", "09", "investigate", "investigation", "inquiry", "probe", "hearing"),
+    **_all("AID", "07", None, "aid", "assistance", "relief", "loan", "donation", "grant"),
+    **_all("AID", "07", "asylum", "asylum", "refuge", "sanctuary"),
+    **_all("CONSULT", "04", None, "mediation"),
+    # CAMEO 054: establishing, restoring or upgrading diplomatic ties is SUPPORT.
+    **_all("SUPPORT", "05", "recognize", "ties", "tie", "relations", "relation"),
+    **_all("AGREE", "03", None, "consensus", "understanding", "compromise"),
+    **_all("COERCE", "17", "restrict", "curfew", "crackdown", "martial"),
     **_all("CONCEDE", "08", None, "apology", "amnesty", "concession"),
 }
+
+# A light verb that changes its noun's type: a protest lodged in writing is an accusation
+# (PLOVER ACCUSE covers "written and institutionalized protests").
+LIGHT_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    (verb, "protest"): Trigger("ACCUSE", "disapprove", "11") for verb in ("lodge", "file", "register")
+}
+
+# Event records keep the act and say it is planned ("will hold talks": CONSULT, planned).
+# CAMEO and the PLOVER gold records code expressed intent by its kind instead ("express intent
+# to ..." 03 -> AGREE, "threaten" 13 -> THREATEN); exports and evaluation that follow that
+# convention map planned cooperative acts to AGREE and planned hostile acts to THREATEN.
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+
+# "X said Y must leave": a statement that another party must act is a demand by the speaker.
+STATING_VERBS = frozenset({
+    "say", "declare", "insist", "reiterate", "state", "stress", "announce", "tell", "conclude",
+    "warn", "add", "argue", "maintain", "emphasise", "emphasize", "repeat", "write",
+})
+OBLIGATION_AUX = frozenset({"must"})
+DEMAND = Trigger("REQUEST", None, "10")
+
+# Obstruction by non-state actors is protest (CAMEO 144); by the state it is coercion.
+OBSTRUCTION = frozenset({"block", "blockade", "barricade"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+PROTEST_OBSTRUCT = Trigger("PROTEST", "obstruct", "14")
