@@ -59,3 +59,40 @@ def test_parse_reports_counts_and_missing_files(tmp_path):
     assert len(actors) == 4 and agents == []
     with pytest.raises(InputError, match="cannot read actor dictionary"):
         parse_dictionary(tmp_path / "missing.txt")
+
+
+BLOCK_ACTORS = """SELDOVA_FRONT  # the code is on the next lines, restricted by date
++SELDOVAN_FRONT
+\t[SLDREB < 19990101]
+\t[SLDGOV 19990101 - 20100101]
+\t[SLDOPP > 20100101]
+NAMELESS_ONE  # no code at all: its synonyms must not inherit the previous entry's code
++STRANGER
+KORVIA_ [KRV]
+\t
+ALL_OF_THEM [KRV/SLD]
+"""
+BLOCK_AGENTS = """RELIEF_CHARITY [NGO~]
+HARBOUR_GUARD [~COP]
+"""
+
+
+def test_code_blocks_dates_and_primary_agents(tmp_path):
+    (tmp_path / "actors.txt").write_text(BLOCK_ACTORS)
+    (tmp_path / "agents.txt").write_text(BLOCK_AGENTS)
+    d = ActorDictionary.load([str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")])
+    assert d.lookup("the Seldovan Front").code == "SLDOPP"  # undated lookups get the latest code
+    assert d.lookup("Stranger") is None
+    assert d.lookup("all of them").country == "KRV"
+    assert d.lookup("a relief charity").country == "NGO"
+    assert d.lookup("Korvia harbour guard").code == "KRVCOP"
+
+
+@pytest.mark.parametrize("codes,expected", [
+    (["ABC"], "ABC"), (["ABC < 1999", "DEF > 1999"], "DEF"), (["ABC 1990 - 1995"], "ABC"),
+    (["---"], None), (["+++"], None), ([], None), (["abc/DEF"], "ABC"),
+])
+def test_entry_code(codes, expected):
+    from eventscope.extract.actors import entry_code
+
+    assert entry_code(codes) == expected

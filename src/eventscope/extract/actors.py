@@ -122,39 +122,82 @@ def _exact(name: str) -> tuple[str, ...]:
     return tuple(w + "_" for w in words[:-1]) + (words[-1],) if words else ("_",)
 
 
+_ENTRY = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$")
+_MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
 def parse_dictionary(path: Path) -> tuple[list[Pattern], list[Pattern]]:
-    """Actor and agent patterns from one PETRARCH/TABARI dictionary file."""
+    """Actor and agent patterns from one PETRARCH/TABARI dictionary file.
+
+    An entry is a name line (``NAME {PLURALS} [CODE]``), its ``+SYNONYM`` lines and, when the
+    code is not on the name line, one or more code lines (``[CODE]``, date-restricted
+    ``[CODE < 19950601]``, ``[CODE 19950601 - 19990815]``, ``[CODE > 19990816]``). Agent codes
+    start with ``~`` (a sector); ``[NGO~]`` is an agent that stands in for the country code.
+    """
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise InputError(f"cannot read actor dictionary {path}: {exc.strerror}") from None
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     macros: dict[str, list[str]] = {}
-    actors, agents, current = [], [], None
-    for raw in text.splitlines():
+    actors: list[Pattern] = []
+    agents: list[Pattern] = []
+    forms: list[str] = []
+    codes: list[str] = []
+    for raw in [*text.splitlines(), "END_OF_FILE"]:
         line = raw.split("#", 1)[0].strip()
-        if not line or line.startswith("["):
+        if not line:
             continue
-        if m := re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line):
+        if m := _MACRO.match(line):
             macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+        elif line.startswith("+"):
+            forms.append(re.sub(r"\[[^\]]*\]|\{[^}]*\}", "", line[1:]).strip())
+        elif line.startswith("["):
+            codes.append(line.strip("[] "))
+        else:
+            _add_entry(forms, entry_code(codes), macros, actors, agents)
+            forms, codes = [], []
+            if m := _ENTRY.match(line):
+                name, plural, code = m.groups()
+                forms = [name, *(p.strip() for p in (plural or "").split(",") if p.strip())]
+                codes = [code] if code else []
+    return actors, agents
+
+
+def entry_code(codes: list[str]) -> Optional[str]:
+    """One code for an entry: the undated one, else the open-ended latest, else the last.
+
+    Lookups carry no date, so a date-restricted entry gets its most recent code. ``---`` and
+    ``+++`` mean "no code"; of alternatives ``A/B`` the first is kept.
+    """
+    parsed = []
+    for raw in codes:
+        parts = raw.replace("<", " < ").replace(">", " > ").split()
+        if not parts:
             continue
-        if line.startswith("+"):
-            if current is not None:
-                (agents if current.startswith("~") else actors).extend(
-                    _patterns(line[1:], current, macros))
-            continue
-        m = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[([^\]\s]+)[^\]]*\]", line)
-        if m is None:
-            continue
-        name, plural, code = m.groups()
-        current = code.upper()
-        if current.strip("-~") == "":
-            current = None
-            continue
-        target = agents if current.startswith("~") else actors
-        for form in filter(None, (name, *(plural or "").split(","))):
-            target.extend(_patterns(form, current, macros))
-    return actors, [Pattern(p.words, p.code.lstrip("~")) for p in agents]
+        code = parts[0].split("/")[0].upper()
+        dated = len(parts) > 1 and any(ch.isdigit() for ch in raw[len(parts[0]):])
+        parsed.append((code, dated, ">" in parts))
+    if not parsed:
+        return None
+    undated = [c for c, dated, _ in parsed if not dated]
+    latest = [c for c, _, open_ended in parsed if open_ended]
+    code = (undated or latest or [parsed[-1][0]])[0]
+    return None if code.strip("-+~") == "" else code
+
+
+def _add_entry(forms: list[str], code: Optional[str], macros: dict[str, list[str]],
+               actors: list[Pattern], agents: list[Pattern]) -> None:
+    if code is None:
+        return
+    if code.endswith("~"):  # an agent standing in for the country: "human rights group" -> NGO
+        target, code = actors, code.rstrip("~")
+    elif code.startswith("~"):
+        target, code = agents, code.lstrip("~")
+    else:
+        target = actors
+    for form in forms:
+        target.extend(_patterns(form, code, macros))
 
 
 def _patterns(form: str, code: str, macros: dict[str, list[str]]) -> list[Pattern]:
