@@ -30,14 +30,18 @@ def builtin():
     ("Moscow", "RUS", "GOV"),
     ("the United Nations", "IGO", "UNO"),
     ("separatists", None, "REB"),
+    ("the White House", "USA", "GOV"),
+    ("Taliban fighters", "AFG", "REB"),
+    ("US", "USA", None),
 ])
 def test_builtin_codes(builtin, text, country, sector):
     code = builtin.lookup(text)
     assert (code.country, code.sector) == (country, sector)
 
 
-def test_unknown_text_has_no_code(builtin):
-    assert builtin.lookup("a quiet afternoon") is None
+@pytest.mark.parametrize("text", ["a quiet afternoon", "us", "it", "They"])
+def test_unknown_text_and_pronouns_have_no_code(builtin, text):
+    assert builtin.lookup(text) is None
 
 
 def test_user_dictionaries(tmp_path):

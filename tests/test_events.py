@@ -91,3 +91,9 @@ def test_main_clause_event_is_the_most_confident():
     result = Pipeline.from_settings(Settings()).process_one(make_article(text))
     top = max(result.events, key=lambda e: e.confidence)
     assert top.event_type == "ACCUSE"
+
+
+@pytest.mark.integration
+def test_pronoun_subject_of_a_statement_is_the_speaker(events_of):
+    events = events_of("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert ("RETREAT", "withdraw", ["SYR"]) in [e[:3] for e in events]

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from eventscope.errors import InputError
-from eventscope.lexicons.actors import DEMONYMS, ORGANISATIONS, SECTORS
+from eventscope.lexicons.actors import (
+    DEMONYMS, INSTITUTIONS, MOVEMENTS, ORGANISATIONS, PRONOUNS, SECTORS,
+)
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’\-]*")
 
@@ -86,6 +88,9 @@ class ActorDictionary:
         return best
 
     def lookup(self, text: str) -> Optional[ActorCode]:
+        bare = text.strip()
+        if bare.lower() in PRONOUNS and not (bare.isupper() and len(bare) > 1):  # "US" is a name
+            return None
         tokens = tokens_of(text)
         actor = self._longest(self._actors, tokens)
         agent = self._longest(self._agents, tokens)
@@ -111,7 +116,8 @@ def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
             actors.append(Pattern(_exact(c["capital"]), c["iso3"] + "GOV"))
         actors.extend(Pattern(_exact(n), c["iso3"]) for n in names)
     actors += [Pattern(_exact(n), code) for n, code in DEMONYMS.items()]
-    actors += [Pattern(_exact(n), code) for n, code in ORGANISATIONS.items()]
+    for table in (ORGANISATIONS, INSTITUTIONS, MOVEMENTS):
+        actors += [Pattern(_exact(n), code) for n, code in table.items()]
     agents = [Pattern(_exact(n), code) for n, code in SECTORS.items()]
     return tuple(actors), tuple(agents)
 

@@ -21,6 +21,7 @@ from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})  # "we" in a quote: see _as_speaker
 _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 
 
@@ -83,6 +84,7 @@ def arguments(verb) -> tuple[list, list]:
         children = [c for c in children if c.i != part[0].i] + [
             c for c in part[0].children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS]
     subjects = [c for c in children if c.dep_ in _SUBJECTS] or inherited_subjects(verb)
+    subjects = [speaker_of(s) for s in subjects]
     passive = any(c.dep_ == "nsubjpass" for c in children)
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     objects = [c for c in children if c.dep_ in ("dobj", "dative")
@@ -106,6 +108,21 @@ def inherited_subjects(verb) -> list:
         if found:
             return found
     return []
+
+
+def speaker_of(token):
+    """A pronoun subject of a reported clause is its speaker: "Syria says it is willing"."""
+    if token.lower_ not in _PRONOUN_SUBJECTS:
+        return token
+    clause = token.head
+    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if reported(clause):
+        found = [c for c in clause.head.children
+                 if c.dep_ == "nsubj" and c.lower_ not in _PRONOUN_SUBJECTS]
+        if found:
+            return found[0]
+    return token
 
 
 def modality(verb) -> str:

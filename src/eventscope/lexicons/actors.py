@@ -37,8 +37,38 @@ ORGANISATIONS = {
     "collective security treaty organization": "IGOCSTO", "csto": "IGOCSTO",
     "red cross": "NGOIRC", "icrc": "NGOIRC", "amnesty international": "NGOAMN",
     "human rights watch": "NGOHRW", "world bank": "IGOWBK", "imf": "IGOIMF",
-    "ecowas": "IGOWAFECO",
+    "ecowas": "IGOWAFECO", "european community": "IGOEEC", "european commission": "IGOEEC",
+    "apec": "IGOAPEC", "asia-pacific economic cooperation": "IGOAPEC", "asean": "IGOSEAASN",
+    "organization of african unity": "IGOAFROAU", "oau": "IGOAFROAU", "opec": "IGOOPC",
+    "gulf cooperation council": "IGOGCC", "interpol": "IGOCOPITP", "iaea": "IGOUNOIAEA",
+    "unhcr": "IGOUNOHCR", "unicef": "IGOUNOUNICEF", "world food program": "IGOUNOWFP",
+    "world food programme": "IGOUNOWFP", "wfp": "IGOUNOWFP", "world health organization": "IGOUNOWHO",
+    "international criminal court": "IGOICC", "icc": "IGOICC", "commonwealth": "IGOCWN",
+    "organization of american states": "IGOWSTOAS",
+    "doctors without borders": "NGOMSF", "msf": "NGOMSF", "red crescent": "NGOIRC",
 }
+
+# Seats of government and their institutions standing for them: "the White House said".
+INSTITUTIONS = {
+    "white house": "USAGOV", "state department": "USAGOV", "pentagon": "USAMIL",
+    "kremlin": "RUSGOV", "downing street": "GBRGOV", "foreign office": "GBRGOV",
+    "elysee": "FRAGOV", "élysée": "FRAGOV", "quai d'orsay": "FRAGOV", "knesset": "ISRLEG",
+    "duma": "RUSLEG", "bundestag": "DEULEG", "congress": "USALEG", "capitol hill": "USALEG",
+}
+
+# Armed and political movements whose home country is unambiguous.
+MOVEMENTS = {
+    "taliban": "AFGREB", "hamas": "PSEREB", "hezbollah": "LBNREB", "hizbollah": "LBNREB",
+    "hizbullah": "LBNREB", "houthis": "YEMREB", "houthi": "YEMREB", "al-shabaab": "SOMREB",
+    "boko haram": "NGAREB", "farc": "COLREB", "plo": "PSEGOV",
+    "palestine liberation organization": "PSEGOV",
+}
+
+# Words that are never names, however they are capitalised ("us" is not the U.S.).
+PRONOUNS = frozenset({
+    "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
+    "that", "these", "those", "who", "which",
+})
 
 # Words that give an actor's sector (CAMEO role codes).
 SECTORS = {
