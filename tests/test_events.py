@@ -97,3 +97,12 @@ def test_main_clause_event_is_the_most_confident():
 def test_pronoun_subject_of_a_statement_is_the_speaker(events_of):
     events = events_of("Syria says it is willing to withdraw its troops from Lebanon.")
     assert ("RETREAT", "withdraw", ["SYR"]) in [e[:3] for e in events]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,recipient", [
+    ("Libya offered to hand over two suspects to Britain.", "GBR"),
+    ("The Iraqi president arrived in Amman for a visit.", "JOR"),
+])
+def test_coded_recipient_from_the_complement_or_a_place(events_of, text, recipient):
+    assert any(recipient in [(c or "")[:3] for c in e[3]] for e in events_of(text))

@@ -22,6 +22,7 @@ from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})  # "we" in a quote: see _as_speaker
+_OTHER_CLAUSES = ("advcl", "relcl", "parataxis", "punct", "mark")
 _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 
 
@@ -125,6 +126,22 @@ def speaker_of(token):
     return token
 
 
+def nearby_objects(verb, exclude) -> list:
+    """Objects in the trigger's clause and its complements, nearest first; subjects, other
+    clauses and the ``exclude`` heads' phrases are skipped."""
+    skip = {t.i for head in exclude for t in head.subtree}
+    found, frontier = [], [verb]
+    while frontier:
+        token = frontier.pop(0)
+        for child in token.children:
+            if child.dep_ in _SUBJECTS or child.dep_ in _OTHER_CLAUSES or child.i in skip:
+                continue
+            if child.dep_ in ("pobj", "dobj", "dative") and child.ent_type_ not in _TIME_ENTITIES:
+                found.append(child)
+            frontier.append(child)
+    return found
+
+
 def modality(verb) -> str:
     children = {c.lower_: c.dep_ for c in verb.children}
     if "neg" in children.values():
@@ -196,6 +213,8 @@ class EventExtractor:
         actor_heads, recipient_heads = heads if heads is not None else arguments(verb)
         actors = tuple(self._actor(h, article, entities) for h in actor_heads)
         recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
+        if not any(r.country for r in recipients):
+            recipients += self._coded_recipient(verb, actor_heads, recipient_heads, article, entities)
         if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         if not actors and not recipients and verb.pos_ != "VERB":
@@ -233,6 +252,15 @@ class EventExtractor:
         name = named.canonical if named else (code.name if code else None)
         return Actor(start, end, text, country=country, sector=sector,
                      code=ActorCode(country, sector).code, name=name)
+
+    def _coded_recipient(self, verb, actor_heads, recipient_heads, article, entities) -> tuple:
+        """The nearest coded party in the trigger's own clause and complements, when the
+        syntactic recipient names none: "offered to hand over to Britain", "arrived in Amman"."""
+        for head in nearby_objects(verb, [*actor_heads, *recipient_heads]):
+            found = self._actor(head, article, entities)
+            if found.country:
+                return (found,)
+        return ()
 
     @staticmethod
     def _date(sentence: Span, article: Article, prior) -> Optional[str]:
