@@ -33,6 +33,8 @@ def builtin():
     ("the White House", "USA", "GOV"),
     ("Taliban fighters", "AFG", "REB"),
     ("US", "USA", None),
+    ("demonstrators in Moscow", "RUS", "CVL"),  # the role word outside the name wins
+    ("striking workers in Armenia", "ARM", "LAB"),
 ])
 def test_builtin_codes(builtin, text, country, sector):
     code = builtin.lookup(text)

@@ -70,6 +70,9 @@ def test_light_verbs_and_governing_verbs(events_of, text, expected):
     ("Serbia lodged an official protest with Albania.", ("ACCUSE", "lodged", "asserted")),
     ("Hundreds of demonstrators blocked the main road.", ("PROTEST", "blocked", "asserted")),
     ("The army blocked the main road.", ("COERCE", "blocked", "asserted")),
+    ("The teachers' union called off its strike.", ("CONCEDE", "called", "asserted")),
+    ("The government cancelled the night curfew.", ("CONCEDE", "cancelled", "asserted")),
+    ("Northland broke diplomatic relations with Ostravia.", ("SANCTION", "broke", "asserted")),
 ])
 def test_general_constructions(events_of, text, expected):
     assert expected in [(e[0], e[1], e[4]) for e in events_of(text)]

@@ -98,9 +98,19 @@ class ActorDictionary:
             return None
         code = actor[1].code if actor else ""
         country = code[:3] or None
-        sector = code[3:6] or (agent[1].code[:3] if agent else None)
+        sector = code[3:6] or None
+        if agent is not None and (sector is None or not _within(agent, actor)):
+            # a role word outside the name says who acts: "demonstrators in Baghdad" are not
+            # the government the capital stands for; "Israeli troops" as one entry keeps MIL
+            sector = agent[1].code[:3]
         name = " ".join(w.rstrip("_") for w in actor[1].words).title() if actor else None
         return ActorCode(country, sector or None, name)
+
+
+def _within(inner: tuple[int, Pattern], outer: Optional[tuple[int, Pattern]]) -> bool:
+    if outer is None:
+        return False
+    return outer[0] <= inner[0] and inner[0] + len(inner[1].words) <= outer[0] + len(outer[1].words)
 
 
 @functools.lru_cache(maxsize=1)

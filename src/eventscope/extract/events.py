@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, DEMAND, HYPOTHETICAL_AUX, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
+    ARMED_SECTORS, DEMAND, EASE, EASING_VERBS, RESTRICTIONS, HYPOTHETICAL_AUX, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
     OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS,
     STATE_SECTORS, STATING_VERBS, VERBS, Trigger,
 )
@@ -55,6 +55,9 @@ def trigger_of(token) -> Optional[Trigger]:
         found = next((t for word, t in PHRASAL[lemma].items() if word in words), None)
         if found is not None:
             return found
+    if lemma in EASING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RESTRICTIONS
+                                     for c in token.children):
+        return EASE
     # the small model sometimes mislemmatises a past tense ("staged" -> "stag")
     if lemma in LIGHT_VERBS or token.lower_.rstrip("d") in LIGHT_VERBS:
         objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]

@@ -89,4 +89,9 @@ SECTORS = {
     "residents": "CVL", "villagers": "CVL", "refugees": "REF", "journalists": "MED",
     "media": "MED", "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
     "peacekeepers": "PKO", "peacekeeping": "PKO", "business": "BUS", "company": "BUS",
+    "workers": "LAB", "union": "LAB", "unions": "LAB", "trade union": "LAB", "strikers": "LAB",
+    "students": "EDU", "teachers": "EDU", "farmers": "AGR", "youths": "CVL",
+    "supporters": "CVL", "activists": "CVL", "crowd": "CVL", "crowds": "CVL", "mob": "CVL",
+    "prisoners": "CVL", "detainees": "CVL", "settlers": "CVL", "doctors": "MED",
+    "clergy": "REL", "cleric": "REL", "clerics": "REL", "bishop": "REL", "imam": "REL",
 }

@@ -67,7 +67,7 @@ VERBS: dict[str, Trigger] = {
 
 # Triggers that count only with a particle or object: lemma -> {required word: trigger}.
 PHRASAL: dict[str, dict[str, Trigger]] = {
-    "call": {"on": Trigger("REQUEST", None, "10"), "for": Trigger("REQUEST", None, "10"),
+    "call": {"off": Trigger("CONCEDE", None, "08"), "on": Trigger("REQUEST", None, "10"), "for": Trigger("REQUEST", None, "10"),
              "upon": Trigger("REQUEST", None, "10")},
     "hold": {"talks": Trigger("CONSULT", "meet", "04"), "meeting": Trigger("CONSULT", "meet", "04"),
              "negotiations": Trigger("CONSULT", "meet", "04"),
@@ -78,7 +78,9 @@ PHRASAL: dict[str, dict[str, Trigger]] = {
     "provide": {"aid": Trigger("AID", None, "07"), "assistance": Trigger("AID", None, "07"),
                 "weapons": Trigger("AID", None, "07")},
     "pull": {"out": Trigger("RETREAT", "withdraw", "08"), "back": Trigger("RETREAT", "withdraw", "08")},
-    "break": {"ceasefire": Trigger("ASSAULT", None, "19"), "truce": Trigger("ASSAULT", None, "19")},
+    "break": {"ceasefire": Trigger("ASSAULT", None, "19"), "truce": Trigger("ASSAULT", None, "19"),
+              "relations": Trigger("SANCTION", "withdraw", "16"),
+              "ties": Trigger("SANCTION", "withdraw", "16")},
 }
 
 # Movement verbs that are an assault only when the actor is armed: "troops entered the village".
@@ -156,3 +158,14 @@ DEMAND = Trigger("REQUEST", None, "10")
 OBSTRUCTION = frozenset({"block", "blockade", "barricade"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 PROTEST_OBSTRUCT = Trigger("PROTEST", "obstruct", "14")
+
+# Ending a restriction is a concession whatever the verb: "cancelled the curfew".
+EASING_VERBS = frozenset({
+    "cancel", "end", "scrap", "remove", "suspend", "halt", "drop", "shorten", "reduce",
+    "abolish", "revoke", "relax", "ease", "lift", "loosen", "stop",
+})
+RESTRICTIONS = frozenset({
+    "restriction", "curfew", "ban", "sanction", "embargo", "blockade", "emergency", "siege",
+    "checkpoint", "censorship", "limit", "boycott", "strike", "closure", "tariff",
+})
+EASE = Trigger("CONCEDE", "ease", "08")
