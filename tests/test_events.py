@@ -109,3 +109,13 @@ def test_pronoun_subject_of_a_statement_is_the_speaker(events_of):
 ])
 def test_coded_recipient_from_the_complement_or_a_place(events_of, text, recipient):
     assert any(recipient in [(c or "")[:3] for c in e[3]] for e in events_of(text))
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text", [
+    "The report provides details of the plan.",
+    "He gave a long speech on Monday.",
+    "The company cut prices.",
+])
+def test_everyday_uses_of_broad_verbs_are_not_events(events_of, text):
+    assert events_of(text) == []

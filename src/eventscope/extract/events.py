@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, DEMAND, EASE, EASING_VERBS, RESTRICTIONS, HYPOTHETICAL_AUX, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
+    ARMED_SECTORS, BROAD_VERBS, DEMAND, EASE, EASING_VERBS, RESTRICTIONS, HYPOTHETICAL_AUX, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
     OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS,
     STATE_SECTORS, STATING_VERBS, VERBS, Trigger,
 )
@@ -221,6 +221,11 @@ class EventExtractor:
         if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         if not actors and not recipients and verb.pos_ != "VERB":
+            return None
+        # a broad verb on its own (not "gave aid", "cancelled the curfew") needs a country
+        lemma = verb.lemma_.lower()
+        if lemma in BROAD_VERBS and trigger is VERBS.get(lemma) and not any(
+                p.country for p in actors + recipients):
             return None
         quote = self._quote(verb.idx, prior)
         if quote is not None:  # "we" and "I" in a quote are its speaker

@@ -169,3 +169,12 @@ RESTRICTIONS = frozenset({
     "checkpoint", "censorship", "limit", "boycott", "strike", "closure", "tariff",
 })
 EASE = Trigger("CONCEDE", "ease", "08")
+
+# Everyday verbs that are events only when a party names a country: "the report provides
+# details", "he gave a speech", "the company cut prices" are not events; "Russia gave Syria
+# weapons" is.
+BROAD_VERBS = frozenset({
+    "give", "provide", "share", "receive", "arrive", "talk", "seek", "order", "cut", "end",
+    "press", "accept", "offer", "close", "back", "charge", "free", "ease", "cancel", "halt",
+    "prevent", "support", "host", "deny", "decline",
+})
