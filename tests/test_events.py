@@ -119,3 +119,21 @@ def test_coded_recipient_from_the_complement_or_a_place(events_of, text, recipie
 ])
 def test_everyday_uses_of_broad_verbs_are_not_events(events_of, text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize("value,published,later", [
+    ("2023-08", "2023-07-06", True), ("2023-07", "2023-07-06", False),
+    ("2023-07-10", "2023-07-06T09:00:00", True), ("2024", "2023-07-06", True),
+    ("2023", "2023-07-06", False), ("PRESENT_REF", "2023-07-06", False),
+    ("2023-W30", "2023-07-06", False), (None, "2023-07-06", False), ("2023-08", None, False),
+])
+def test_later_than_publication(value, published, later):
+    from eventscope.extract.events import _later
+
+    assert _later(value, published) is later
+
+
+@pytest.mark.integration
+def test_future_date_makes_a_present_tense_event_planned(events_of):
+    events = events_of("Armenia and Azerbaijan hold talks in Brussels on 20 August.")
+    assert [e[4] for e in events if e[0] == "CONSULT"] == ["planned"]

@@ -235,6 +235,9 @@ class EventExtractor:
         start, end = verb.idx, verb.idx + len(verb)
         coded = sum(bool(a.country) for a in actors) + sum(bool(r.country) for r in recipients)
         mood = "asserted" if trigger is DEMAND else modality(verb)
+        date = self._date(sentence, article, prior)
+        if mood == "asserted" and verb.tag_ not in ("VBD", "VBN") and _later(date, article.published):
+            mood = "planned"  # "talks in Brussels by the end of August", published in July
         if verb.lemma_.lower() in OBSTRUCTION and trigger.event_type == "COERCE" and not _state(actors):
             trigger = PROTEST_OBSTRUCT
         return Event(
@@ -242,7 +245,7 @@ class EventExtractor:
             event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
             trigger=Span(start, end, verb.text), sentence=sentence, event_text=sent.text,
             actor=actors, recipient=recipients, modality=mood,
-            date=self._date(sentence, article, prior), event_loc=self._place(sentence, prior, actors + recipients),
+            date=date, event_loc=self._place(sentence, prior, actors + recipients),
             quote_id=quote.id if quote is not None else None,
             confidence=round(max(0.05, min(0.95, 0.35 + 0.2 * bool(actors) + 0.15 * bool(recipients)
                                            + 0.1 * coded + salience(verb))), 2),
@@ -292,6 +295,14 @@ class EventExtractor:
             if q.content.start <= start < q.content.end or (q.cue and q.cue.start == start):
                 return q
         return None
+
+
+def _later(value: Optional[str], published: Optional[str]) -> bool:
+    """Whether a normalised date (2023-08, 2023-08-31, 2023-W35) is after the publication day."""
+    if not value or not published or not value[:4].isdigit() or "W" in value:
+        return False
+    n = min(len(value), 10)  # compare at the coarser of the two precisions
+    return value[:n] > published[:n]
 
 
 def _inside_demand(token) -> bool:
