@@ -143,6 +143,7 @@ def _settings():
     ("CONSULT", "planned", "AGREE"), ("RETREAT", "planned", "AGREE"),
     ("ASSAULT", "planned", "THREATEN"), ("SANCTION", "planned", "THREATEN"),
     ("CONSULT", "asserted", "CONSULT"), ("ASSAULT", "negated", "ASSAULT"),
+    ("AGREE", "negated", "REJECT"), ("CONSULT", "negated", "REJECT"),
     ("ACCUSE", "planned", "ACCUSE"),
 ])
 def test_planned_acts_are_scored_as_stated_intent(event_type, modality, expected):

@@ -137,3 +137,12 @@ def test_later_than_publication(value, published, later):
 def test_future_date_makes_a_present_tense_event_planned(events_of):
     events = events_of("Armenia and Azerbaijan hold talks in Brussels on 20 August.")
     assert [e[4] for e in events if e[0] == "CONSULT"] == ["planned"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    ("The rebels declared a unilateral ceasefire.", "RETREAT"),
+    ("The army completed its withdrawal from the town.", "RETREAT"),
+])
+def test_nominal_events(events_of, text, expected):
+    assert expected in [e[0] for e in events_of(text)]

@@ -8,8 +8,9 @@ PETRARCH fictional actors get their codes from ``PETR.Validate.actors.txt`` and
 the first three characters of the codes.
 
 Both gold sets code an expressed intent by its kind (CAMEO 03 "express intent to ..." is
-AGREE, 13 is THREATEN), while events.v1 keeps the act and marks it planned; a planned event
-is scored with :func:`coded_type`, which applies the gold convention.
+AGREE, 13 is THREATEN, a refusal 12 is REJECT), while events.v1 keeps the act and marks it
+planned or negated; events are scored with :func:`coded_type`, which applies the gold
+convention.
 """
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ def coded_type(event_type: str, modality: str) -> str:
         return "AGREE"
     if modality == "planned" and event_type in HOSTILE:
         return "THREATEN"
+    if modality == "negated" and (event_type in COOPERATIVE or event_type == "AGREE"):
+        return "REJECT"
     return event_type
 
 

@@ -107,7 +107,7 @@ LIGHT_VERBS = frozenset({
     "start", "announce", "make", "issue", "lodge", "file", "deliver", "extend", "give", "pay",
     "organise", "organize", "resume", "open", "seal", "declare", "call", "establish",
     "restore", "upgrade", "normalise", "normalize", "renew", "grant", "undertake", "set",
-    "register", "continue", "step",
+    "register", "continue", "step", "complete", "speed", "accelerate", "observe",
 })
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("CONSULT", "04", "meet", "talks", "meeting", "negotiations", "consultations",
@@ -130,19 +130,26 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("SUPPORT", "05", "recognize", "ties", "tie", "relations", "relation"),
     **_all("AGREE", "03", None, "consensus", "understanding", "compromise"),
     **_all("COERCE", "17", "restrict", "curfew", "crackdown", "martial"),
+    **_all("RETREAT", "08", "withdraw", "withdrawal", "pullout", "pullback", "retreat"),
+    **_all("SANCTION", "16", None, "suspension", "expulsion"),
     **_all("CONCEDE", "08", None, "apology", "amnesty", "concession"),
 }
 
 # A light verb that changes its noun's type: a protest lodged in writing is an accusation
 # (PLOVER ACCUSE covers "written and institutionalized protests").
 LIGHT_OVERRIDES: dict[tuple[str, str], Trigger] = {
-    (verb, "protest"): Trigger("ACCUSE", "disapprove", "11") for verb in ("lodge", "file", "register")
+    **{(verb, "protest"): Trigger("ACCUSE", "disapprove", "11")
+       for verb in ("lodge", "file", "register")},
+    # declaring or observing a truce ends fighting (CAMEO 0871): RETREAT, not an agreement
+    **{(verb, noun): Trigger("RETREAT", "ceasefire", "08")
+       for verb in ("declare", "observe", "announce") for noun in ("ceasefire", "truce")},
 }
 
-# Event records keep the act and say it is planned ("will hold talks": CONSULT, planned).
-# CAMEO and the PLOVER gold records code expressed intent by its kind instead ("express intent
-# to ..." 03 -> AGREE, "threaten" 13 -> THREATEN); exports and evaluation that follow that
-# convention map planned cooperative acts to AGREE and planned hostile acts to THREATEN.
+# Event records keep the act and say it is planned or negated ("will hold talks": CONSULT,
+# planned). CAMEO and the PLOVER gold records code stated intent by its kind instead ("express
+# intent to ..." 03 -> AGREE, "threaten" 13 -> THREATEN, "refuse to ..." 12 -> REJECT);
+# exports and evaluation that follow that convention map planned cooperative acts to AGREE,
+# planned hostile acts to THREATEN and negated cooperative acts to REJECT.
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
