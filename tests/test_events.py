@@ -146,3 +146,16 @@ def test_future_date_makes_a_present_tense_event_planned(events_of):
 ])
 def test_nominal_events(events_of, text, expected):
     assert expected in [e[0] for e in events_of(text)]
+
+
+@pytest.mark.integration
+def test_coordinated_participants_are_all_kept(events_of):
+    events = events_of("Germany and France signed a defence cooperation agreement.")
+    assert any(e[2][:2] == ["DEU", "FRA"] for e in events)
+
+
+@pytest.mark.integration
+def test_background_phrases_give_no_recipient(events_of):
+    events = events_of("Rebels released twelve hostages after talks mediated by Qatar.")
+    released = next(e for e in events if e[1] == "released")
+    assert "QAT" not in [(c or "")[:3] for c in released[3]]

@@ -22,7 +22,11 @@ from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})  # "we" in a quote: see _as_speaker
-_OTHER_CLAUSES = ("advcl", "relcl", "parataxis", "punct", "mark")
+_OTHER_CLAUSES = ("advcl", "relcl", "parataxis", "punct", "mark", "agent")
+# Prepositions that set the scene rather than name a party: "after talks mediated by Qatar".
+_BACKGROUND_PREPOSITIONS = frozenset({
+    "after", "before", "during", "since", "following", "until", "amid", "despite", "because",
+})
 _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 
 
@@ -98,8 +102,17 @@ def arguments(verb) -> tuple[list, list]:
                    for p in c.children
                    if p.dep_ == "pobj" and p.ent_type_ not in _TIME_ENTITIES][:1]
     if passive:
-        return agents, [s for s in subjects if s.dep_ == "nsubjpass"]
-    return subjects, objects
+        return with_conjuncts(agents), with_conjuncts([s for s in subjects if s.dep_ == "nsubjpass"])
+    return with_conjuncts(subjects), with_conjuncts(objects)
+
+
+def with_conjuncts(heads: list) -> list:
+    """"Germany and France signed": every coordinated noun is a participant."""
+    out = []
+    for head in heads:
+        out.append(head)
+        out.extend(c for c in head.conjuncts if c.pos_ in ("PROPN", "NOUN") and c.i > head.i)
+    return out
 
 
 def inherited_subjects(verb) -> list:
@@ -137,7 +150,8 @@ def nearby_objects(verb, exclude) -> list:
     while frontier:
         token = frontier.pop(0)
         for child in token.children:
-            if child.dep_ in _SUBJECTS or child.dep_ in _OTHER_CLAUSES or child.i in skip:
+            if child.dep_ in _SUBJECTS or child.dep_ in _OTHER_CLAUSES or child.i in skip \
+                    or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS):
                 continue
             if child.dep_ in ("pobj", "dobj", "dative") and child.ent_type_ not in _TIME_ENTITIES:
                 found.append(child)
