@@ -67,9 +67,12 @@ def eval_data_root() -> Path:
     return root()
 
 
-def memory_runs(args: argparse.Namespace, cpu: Optional[int]) -> list[dict]:
-    """Peak RSS of 1x and Nx the corpus, each in a fresh child process (on spare cores if any)."""
-    spare = sorted(os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else [])
+def memory_runs(args: argparse.Namespace, cpu: Optional[int], cpus: list[int]) -> list[dict]:
+    """Peak RSS of 1x and Nx the corpus, each in a fresh child process (on spare cores if any).
+
+    ``cpus`` are the processors this process had before it pinned itself to one.
+    """
+    spare = sorted(cpus)
     children = []
     for i, copies in enumerate((1, args.copies)):
         command = [sys.executable, __file__, "--child-memory", str(copies)]
@@ -161,6 +164,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     from eventscope.settings import Settings
 
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     cpu = pin_to_one_core()
     settings = Settings.from_env()
     root = eval_data_root()
@@ -170,7 +174,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     missing = end_to_end_missing()
     raw, pipeline = timed_runs(args, settings, texts, missing is None)
-    memory = [] if args.no_memory else memory_runs(args, cpu)
+    memory = [] if args.no_memory else memory_runs(args, cpu, cpus)
     result = summarise(args, settings, texts, cpu, raw, pipeline, memory, missing)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

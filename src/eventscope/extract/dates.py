@@ -137,12 +137,12 @@ def _split_range(text: str, start: int, end: int) -> list[Candidate]:
     return [Candidate(start, end, words)]
 
 
-def _raw_spans(doc) -> Iterator[tuple[int, int]]:
+def _raw_spans(doc, text: str) -> Iterator[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             yield ent.start_char, ent.end_char
     for pattern in TEXT_PATTERNS:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             yield m.start(), m.end()
     for token in doc:
         if _YEAR.match(token.text) and _is_year(token):
@@ -165,12 +165,13 @@ def _is_year(token) -> bool:
 
 def candidates(doc) -> list[Candidate]:
     """Trimmed, range-split candidates from the tagger and the text patterns."""
+    text = doc.text  # spaCy joins every token for each access: read it once
     found: set[Candidate] = set()
-    for start, end in _raw_spans(doc):
+    for start, end in _raw_spans(doc, text):
         trimmed = _trim(doc, start, end)
         if trimmed is None:
             continue
-        found.update(_split_range(doc.text, *trimmed))
+        found.update(_split_range(text, *trimmed))
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
@@ -187,13 +188,13 @@ def _is_timex(text: str, probe: Timex, preceding: str, following: str) -> bool:
 def _choose(doc, found: list[Candidate]) -> list[tuple[Candidate, Timex]]:
     """Keep resolvable candidates; among overlapping ones the longest wins."""
     scored = []
+    text = doc.text
     for cand in found:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         root = span.root
         probe = normalise(cand.reading, _PROBE, tense_of(root))
-        text = doc.text
         if _YEAR.match(cand.reading) and not _is_year(root):
             continue
         if _is_timex(text[cand.start:cand.end], probe, text[:cand.start], text[cand.end:]):

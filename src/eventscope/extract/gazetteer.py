@@ -32,12 +32,15 @@ class Candidate:
     capital_of: Optional[str] = None  # ISO3 when this city is a national capital
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def fold(name: str) -> str:
     """Case- and accent-insensitive key: "Şuşa" and "SUSA" both give "susa"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_only = re.sub(r"^the\s+", "", ascii_only.strip(), flags=re.IGNORECASE)
-    return " ".join(ascii_only.replace("’", "'").casefold().split())
+    if not name.isascii():  # most names are ASCII already: decomposing them changes nothing
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    return " ".join(_LEADING_THE.sub("", name.strip()).casefold().split())
 
 
 class Gazetteer:
