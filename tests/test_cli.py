@@ -191,3 +191,14 @@ def test_an_interrupted_ingest_resumes_to_exactly_once(tmp_path, sig):
         for article_id in ids:
             result = store.get(article_id)
             assert result is not None and result.pipeline.stages
+
+
+def test_source_ref_is_relative_below_the_working_folder(tmp_path, monkeypatch):
+    from eventscope.cli.options import source_ref
+
+    (tmp_path / "news").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert source_ref(str(tmp_path / "news" / "a.txt"), 12) == "news/a.txt@12"
+    assert source_ref("/elsewhere/b.html") == "/elsewhere/b.html"
+    assert source_ref("-", 0) == "-@0"  # standard input
+    assert source_ref(None) == ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import sys
 from typing import Any, Iterable, Optional, Sequence
 
@@ -37,10 +38,11 @@ def print_rows(rows: Iterable[Any], as_json: bool, columns: Sequence[tuple[str, 
             out.write(json.dumps(to_json(row), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{title} ({len(rows)})", show_lines=False)
-    for name, _ in columns:
-        table.add_column(name, overflow="fold")
+    for name, *rest in columns:
+        options = {"overflow": "fold", **(rest[1] if len(rest) > 1 else {})}
+        table.add_column(name, **options)
     for row in rows:
-        table.add_row(*(_cell(getter(row)) for _, getter in columns))
+        table.add_row(*(_cell(column[1](row)) for column in columns))
     Console(highlight=False).print(table)
 
 
@@ -50,6 +52,18 @@ def _cell(value: Optional[Any]) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)
+
+
+def source_ref(source: Optional[str], offset: Optional[int] = None) -> str:
+    """A record's source as ``path@offset``, the path relative to here when it lies below."""
+    if not source:
+        return ""
+    try:
+        path = Path(source).resolve()
+        source = str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else source
+    except (OSError, ValueError):
+        pass
+    return source if offset is None else f"{source}@{offset}"
 
 
 def shorten(text: Optional[str], width: int = 90) -> str:

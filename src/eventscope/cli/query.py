@@ -10,7 +10,7 @@ from rich.console import Console
 
 from eventscope.cli.options import (
     date_from_option, date_to_option, db_option, err, json_option, limit_option, print_rows,
-    shorten, text_option,
+    shorten, source_ref, text_option,
 )
 from eventscope.records import to_json
 from eventscope.settings import Settings
@@ -29,27 +29,29 @@ def _actors(actors) -> str:
     )
 
 
+# A column: (header, cell getter[, rich column options]).
+NO_WRAP = {"no_wrap": True}
 EVENT_COLUMNS = (
-    ("type", lambda r: r.event.event_type),
+    ("type", lambda r: r.event.event_type, NO_WRAP),
     ("actor", lambda r: _actors(r.event.actor)),
     ("recipient", lambda r: _actors(r.event.recipient)),
-    ("date", lambda r: r.event.date),
-    ("modality", lambda r: r.event.modality),
+    ("date", lambda r: r.event.date, NO_WRAP),
+    ("modality", lambda r: r.event.modality, NO_WRAP),
     ("text", lambda r: shorten(r.event.event_text)),
-    ("source", lambda r: f"{r.source}@{r.event.trigger.start}"),
+    ("source", lambda r: source_ref(r.source, r.event.trigger.start)),
 )
 QUOTE_COLUMNS = (
     ("speaker", lambda r: r.quote.speaker_name or (r.quote.speaker.text if r.quote.speaker else "?")),
-    ("kind", lambda r: r.quote.kind),
+    ("kind", lambda r: r.quote.kind, NO_WRAP),
     ("quote", lambda r: shorten(r.quote.content.text)),
-    ("published", lambda r: r.published),
-    ("source", lambda r: f"{r.source}@{r.quote.content.start}"),
+    ("published", lambda r: r.published, NO_WRAP),
+    ("source", lambda r: source_ref(r.source, r.quote.content.start)),
 )
 ARTICLE_COLUMNS = (
     ("id", lambda r: r.article.id if hasattr(r, "article") else r.id),
-    ("published", lambda r: r.published),
+    ("published", lambda r: r.published, NO_WRAP),
     ("title", lambda r: shorten(r.title, 60)),
-    ("source", lambda r: r.source),
+    ("source", lambda r: source_ref(r.source)),
 )
 
 
