@@ -53,3 +53,25 @@ def test_region_points_are_the_centre_of_their_cities():
     cities = [(0.0, 0.0), (10.0, 20.0)] + [(5.0, 10.0)] * 18  # one outlier at each end
     assert _central_point(cities) == (5.0, 10.0)
     assert _central_point([]) == (None, None)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, place, use", [
+    ("Chicago approved a new budget on Tuesday.", "Chicago", "metonymic"),
+    ("Texas saw heavy snow overnight.", "Texas", "literal"),
+    ("Toronto police arrested two men.", "Toronto", "metonymic"),
+    ("Protesters gathered in a Paris suburb.", "Paris", "literal"),
+    ("Iowa farmers fear the new tariffs.", "Iowa", "literal"),
+    ("Analysts expect China's practices to change.", "China", "metonymic"),
+    ("Russia's war has displaced millions.", "Russia", "metonymic"),
+    ("Reporters covered the Ukraine war for months.", "Ukraine", "literal"),
+    ("The talks were held in Geneva on Monday.", "Geneva", "literal"),
+])
+def test_places_standing_for_people_or_institutions(text, place, use):
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings(), only=["entities", "places"])
+    uses = {p.text: p.use for p in pipeline.process_one(make_article(text)).places}
+    assert uses.get(place) == use, uses

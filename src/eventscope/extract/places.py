@@ -2,9 +2,10 @@
 
 Candidates are GPE, LOC and FAC entities. Among a name's gazetteer matches, countries and
 first-level regions come first, then places in countries the article mentions, then the most
-populous. A country or capital that is the subject of a political verb ("Baku blames ...") or
-the possessor of a political noun ("Moscow's decision") is metonymic: it stands for a
-government, not a location.
+populous. A place that acts ("Baku blames ...", "Chicago approved ..."), or that modifies or
+possesses a noun naming neither a place nor its people ("Moscow's decision", "Toronto
+police"), is metonymic: it stands for a government, people or institution, not a location.
+See :func:`is_metonymic`.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from typing import Optional, Sequence
 
 from eventscope.extract.gazetteer import Candidate, load_gazetteer
 from eventscope.lexicons.places import (
-    LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS, METONYMIC_OBJECT_VERBS, METONYMIC_VERBS,
+    HOSTILITY_NOUNS, LOCATION_SUBJECT_VERBS, LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS,
+    METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PLACE_NOUNS,
 )
 from eventscope.records import Article, Entity, Place, content_id
 
@@ -37,8 +39,17 @@ def choose(candidates: Sequence[Candidate], context: set[str]) -> tuple[Optional
 
 
 def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> bool:
-    """A country or capital used as a political actor, judged from the parse."""
-    if candidate is None or not (candidate.feature == "country" or candidate.capital_of):
+    """A place standing for its government, people or institutions, judged from the parse.
+
+    Countries and capitals are metonymic as the subject of a political verb, the object of a
+    verb of blame or appeal, or the possessor of a political noun ("Baku blames ...", "called
+    on Moscow", "Tehran's decision"). Any resolved place is metonymic as the agent of a verb
+    that needs one ("Chicago approved the budget", "France became involved"), and as the
+    modifier or possessor of a common noun that names neither a place nor its residents
+    ("Toronto police", "U.S. law", "China's practices"; not "a Paris suburb" or "Iowa
+    farmers"). After a locative preposition a place is always a location.
+    """
+    if candidate is None:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -47,9 +58,13 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     if root.head.i != root.i and root.head.dep_ == "prep" or root.dep_ == "pobj":
         if root.head.lower_ in LOCATIVE_PREPOSITIONS:
             return False
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in METONYMIC_VERBS:
+    if _agent(root):
         return True
-    if root.dep_ == "conj" and root.head.dep_ == "nsubj" and root.head.head.lemma_.lower() in METONYMIC_VERBS:
+    if _modifies_non_place(root):
+        return True
+    if not (candidate.feature == "country" or candidate.capital_of):
+        return False
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in METONYMIC_VERBS:
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() in METONYMIC_OBJECT_VERBS:
         return True
@@ -59,6 +74,28 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     if root.dep_ == "poss" and root.head.lemma_.lower() in METONYMIC_NOUNS:
         return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in METONYMIC_NOUNS and candidate.feature == "country"
+
+
+def _agent(root) -> bool:
+    """The active subject (or a conjunct of it) of a verb that is not one of location or state."""
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj":
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return root.head.lemma_.lower() not in LOCATION_SUBJECT_VERBS
+
+
+def _modifies_non_place(root) -> bool:
+    """A compound or possessive modifier of a common noun naming neither a place nor people of it."""
+    if root.dep_ not in ("compound", "poss") or root.head.i == root.i:
+        return False
+    head = root.head
+    if head.pos_ != "NOUN" or head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    noun = head.lemma_.lower()
+    if noun in HOSTILITY_NOUNS:
+        return root.dep_ == "poss"
+    return noun not in PLACE_NOUNS
 
 
 class PlaceExtractor:

@@ -27,6 +27,52 @@ METONYMIC_NOUNS = frozenset({
     "ambassador", "president", "minister", "foreign", "delegation", "officials", "relations",
     "ties", "sanctions", "threat", "warning", "accusation", "aggression", "involvement",
 })
+# Verbs whose subject can be a place as a location ("Texas saw snow", "Armenia borders Iran"):
+# a place as the active subject of any other verb stands for its people or government.
+LOCATION_SUBJECT_VERBS = frozenset({
+    "be", "lie", "sit", "stand", "border", "neighbour", "neighbor", "stretch", "extend", "span",
+    "cover", "include", "contain", "comprise", "have", "see", "experience", "get", "receive",
+    "remain", "stay", "rank", "boast", "feature", "house", "boost", "surround", "overlook",
+    "flood", "freeze", "bake", "swelter", "shake", "sprawl", "lose", "gain", "grow", "shrink",
+    "record", "register", "top", "account", "dominate", "straddle", "face",
+})
+# Nouns that a place name modifies as a location ("a Paris suburb", "Iowa farmers", "Gaza's
+# streets"): as the modifier of any other common noun ("Toronto police", "U.S. law"), a place
+# stands for its institutions or people.
+PLACE_NOUNS = frozenset({
+    # places and parts of places
+    "city", "town", "village", "capital", "county", "state", "province", "region", "area",
+    "district", "suburb", "neighbourhood", "neighborhood", "downtown", "centre", "center",
+    "border", "frontier", "coast", "coastline", "shore", "beach", "river", "lake", "sea",
+    "bay", "island", "mountain", "hill", "valley", "desert", "forest", "plain", "territory",
+    "land", "soil", "ground", "zone", "side", "part", "north", "south", "east", "west",
+    "street", "road", "highway", "motorway", "bridge", "square", "park", "airport", "port",
+    "harbour", "harbor", "station", "skyline", "outskirt", "outskirts", "countryside",
+    "landscape", "map", "interior", "corridor", "route", "crossing", "checkpoint",
+    "building", "house", "home", "hotel", "restaurant", "pub", "bar", "shop", "store",
+    "market", "mall", "hospital", "school", "church", "mosque", "temple", "camp", "base",
+    "location", "site", "spot", "venue", "address", "property", "landmark", "attraction",
+    "weather", "climate", "temperature", "rain", "snow", "storm", "flood", "earthquake",
+    "time", "census", "history", "culture", "cuisine", "food",
+    # facilities at a place
+    "facility", "plant", "factory", "mine", "field", "prison", "jail", "campus", "college",
+    "university", "resort", "stadium", "arena", "museum", "embassy", "consulate",
+    # what happens or is measured at a place
+    "economy", "industry", "sector", "job", "growth", "production", "output", "activity",
+    "total", "rate", "unemployment", "inflation", "gdp", "election", "visit", "trip", "tour",
+    "festival", "appearance", "event", "outbreak", "crisis", "disaster",
+    # people of a place
+    "man", "woman", "men", "women", "boy", "girl", "child", "children", "teen", "teenager",
+    "resident", "native", "local", "citizen", "inhabitant", "population", "family", "couple",
+    "people", "person", "farmer", "worker", "voter", "student", "homeowner", "villager",
+    "neighbour", "neighbor", "community", "crowd", "fan", "tourist", "visitor",
+})
+# Acts of violence: a place that modifies one is where it happened ("the Gaza war", "a Parkland
+# shooting"); a place that possesses one is a party to it ("Russia's war", "Israel's strikes").
+HOSTILITY_NOUNS = frozenset({
+    "war", "conflict", "fighting", "attack", "strike", "airstrike", "bombing", "shelling",
+    "shooting", "offensive", "invasion", "occupation", "blockade", "siege", "clash", "massacre",
+})
 # Prepositions after which a place is a location, whatever else is said.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "across", "inside",
                                     "outside", "around", "through", "towards", "toward", "via"})
