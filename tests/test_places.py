@@ -75,3 +75,12 @@ def test_places_standing_for_people_or_institutions(text, place, use):
     pipeline = Pipeline.from_settings(Settings(), only=["entities", "places"])
     uses = {p.text: p.use for p in pipeline.process_one(make_article(text)).places}
     assert uses.get(place) == use, uses
+
+
+@pytest.mark.slow
+def test_gazetteer_has_continents_and_ap_state_abbreviations():
+    g = load_gazetteer()
+    europe = g.lookup("Europe")[0]
+    assert (europe.feature, europe.country) == ("continent", None)
+    assert g.lookup("W.Va.")[0].name == "West Virginia"
+    assert g.lookup("Calif.")[0].feature == "admin1"

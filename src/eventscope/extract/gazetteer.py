@@ -2,7 +2,8 @@
 
 Built once per process on first use (about a second), never at import. Country and US-state
 coordinates are not in the package: they are the centre of the box around their cities
-(:func:`_central_point`), a stand-in for the centroid GeoNames gives.
+(:func:`_central_point`), a stand-in for the centroid GeoNames gives. Continents carry
+GeoNames' own coordinates; US states are also found by their AP abbreviations ("W.Va.").
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from eventscope.lexicons.places import CITY_FILE
+from eventscope.lexicons.places import CITY_FILE, US_STATE_ABBREVIATIONS
 
 _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
 
@@ -83,8 +84,10 @@ def load_gazetteer() -> Gazetteer:
                 index[key].append(candidate)
     countries = _add_countries(index, raw_countries, by_country)
     _add_states(index, cache.get_us_states(), by_state)
+    _add_continents(index, cache.get_continents())
     for key, found in index.items():
-        found.sort(key=lambda c: (c.feature != "country", c.feature != "admin1", -c.population))
+        found.sort(key=lambda c: (c.feature not in ("country", "continent"), c.feature != "admin1",
+                                  -c.population))
     return Gazetteer(dict(index), countries)
 
 
@@ -124,4 +127,13 @@ def _add_states(index, states, by_state) -> None:
     for code, state in states.items():
         lat, lon = _central_point(by_state.get(state["fips"], []) or by_state.get(code, []))
         candidate = Candidate(int(state["geonameid"]), state["name"], lat, lon, "USA", "admin1")
-        index[fold(state["name"])].append(candidate)
+        for key in {fold(state["name"]), fold(US_STATE_ABBREVIATIONS.get(code, ""))} - {""}:
+            index[key].append(candidate)
+
+
+def _add_continents(index, continents) -> None:
+    """Continents with GeoNames' own coordinates; they belong to no country."""
+    for c in continents.values():
+        candidate = Candidate(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
+                              None, "continent", int(c.get("population") or 0))
+        index[fold(c["name"])].append(candidate)

@@ -28,7 +28,7 @@ def choose(candidates: Sequence[Candidate], context: set[str]) -> tuple[Optional
     if not candidates:
         return None, 0.0
     ranked = sorted(candidates, key=lambda c: (
-        c.feature != "country", c.capital_of is None, c.feature != "admin1",
+        c.feature not in ("country", "continent"), c.capital_of is None, c.feature != "admin1",
         c.country not in context, -c.population))
     best = ranked[0]
     if len(ranked) == 1:
