@@ -84,3 +84,9 @@ def test_gazetteer_has_continents_and_ap_state_abbreviations():
     assert (europe.feature, europe.country) == ("continent", None)
     assert g.lookup("W.Va.")[0].name == "West Virginia"
     assert g.lookup("Calif.")[0].feature == "admin1"
+
+
+@pytest.mark.slow
+def test_country_points_come_from_countryinfo():
+    russia = load_gazetteer().lookup("Russia")[0]
+    assert (russia.feature, russia.lat, russia.lon) == ("country", 60.0, 100.0)

