@@ -202,3 +202,11 @@ def test_source_ref_is_relative_below_the_working_folder(tmp_path, monkeypatch):
     assert source_ref("/elsewhere/b.html") == "/elsewhere/b.html"
     assert source_ref("-", 0) == "-@0"  # standard input
     assert source_ref(None) == ""
+
+
+@pytest.mark.parametrize("name, value", [("GAZETTEER_MIN_POPULATION", "123"), ("BATCH_SIZE", "x")])
+def test_a_bad_setting_is_one_line_without_traceback(name, value):
+    result = run(["stats"], env={f"EVENTSCOPE_{name}": value})
+    assert result.exit_code != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert name.lower() in result.stderr.lower() and "Traceback" not in result.output

@@ -29,3 +29,9 @@ def test_bad_integer_names_the_variable():
 def test_every_setting_has_help():
     table = describe()
     assert table and all(help_text for _, _, help_text in table)
+
+
+def test_gazetteer_size_must_be_a_shipped_file():
+    assert Settings.from_env({"EVENTSCOPE_GAZETTEER_MIN_POPULATION": "1000"}).gazetteer_min_population == 1000
+    with pytest.raises(ValueError, match="500, 1000, 5000, 15000"):
+        Settings.from_env({"EVENTSCOPE_GAZETTEER_MIN_POPULATION": "123"})

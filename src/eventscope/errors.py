@@ -19,3 +19,7 @@ class ModelError(EventscopeError):
 
 class StoreError(EventscopeError):
     """The database cannot be opened or migrated."""
+
+
+class SettingsError(EventscopeError, ValueError):
+    """A setting with a value it cannot take (from the environment or an option)."""

