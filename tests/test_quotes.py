@@ -87,3 +87,76 @@ def test_partial_quotes_belong_to_their_clause(text, partial):
 
     (start, end), = quote_spans(text)
     assert is_partial(text, start, end) is partial
+
+
+def indirect(quotes):
+    return [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text)
+            for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.integration
+def test_clause_interrupted_by_the_reporting_verb(quotes_of):
+    quotes = quotes_of("The new bridge, the mayor said, would open to traffic in the spring.")
+    assert indirect(quotes) == [
+        ("The new bridge, the mayor said, would open to traffic in the spring", "the mayor", "said"),
+    ]
+
+
+@pytest.mark.integration
+def test_infinitive_complement_with_its_object(quotes_of):
+    quotes = quotes_of("The senator urged Congress to pass the farm bill before the recess.")
+    assert indirect(quotes) == [
+        ("Congress to pass the farm bill before the recess", "The senator", "urged"),
+    ]
+
+
+@pytest.mark.integration
+def test_infinitive_of_a_plain_saying_verb_is_not_content(quotes_of):
+    assert indirect(quotes_of("The old mill is said to be haunted by its former owner.")) == []
+
+
+@pytest.mark.integration
+def test_phrases_reported_by_call_for_and_object_verbs(quotes_of):
+    quotes = quotes_of("The union called for a general strike across the region. "
+                       "The group cited rising fuel costs as the main reason for the delay.")
+    assert indirect(quotes) == [
+        ("a general strike across the region", "The union", "called"),
+        ("rising fuel costs as the main reason for the delay", "The group", "cited"),
+    ]
+
+
+@pytest.mark.integration
+def test_naming_with_an_object_predicate(quotes_of):
+    quotes = quotes_of("The opposition leader called the new budget a reckless gamble.")
+    assert indirect(quotes) == [
+        ("the new budget a reckless gamble", "The opposition leader", "called"),
+    ]
+
+
+@pytest.mark.integration
+def test_findings_of_a_report(quotes_of):
+    quotes = quotes_of("The audit found that most rural clinics lacked basic equipment.")
+    assert indirect(quotes) == [
+        ("most rural clinics lacked basic equipment", "The audit", "found"),
+    ]
+
+
+@pytest.mark.integration
+def test_speaker_of_a_gerund_after_a_preposition(quotes_of):
+    quotes = quotes_of("The governor ended the debate by saying that the new tax was unfair.")
+    assert indirect(quotes) == [("the new tax was unfair", "The governor", "saying")]
+
+
+@pytest.mark.integration
+def test_first_person_hedge_is_not_an_attribution(quotes_of):
+    quotes = quotes_of("I think the river will flood again this year. "
+                       "The farmers think the river will flood again this year.")
+    assert indirect(quotes) == [("the river will flood again this year", "The farmers", "think")]
+
+
+@pytest.mark.integration
+def test_call_on_reports_the_party_and_the_infinitive_not_the_preposition(quotes_of):
+    quotes = quotes_of("The council called on the province to reopen the mountain road.")
+    assert indirect(quotes) == [
+        ("the province to reopen the mountain road", "The council", "called"),
+    ]

@@ -2,20 +2,24 @@
 
 Direct quotes come from paired quotation marks; an unpaired mark is refused, not guessed. The
 speaker is the subject of the nearest reporting verb outside the quote, in the same sentence or
-the neighbouring one. Indirect quotes are reporting verbs with a clausal complement ("X said
-that ...") and "according to X, ...". Speakers are resolved to entity clusters.
+the neighbouring one. Indirect quotes are what a reporting verb reports: its clausal complement
+("X said that ..."), the clause it interrupts ("..., X said, ..."), an infinitive ("urged Y to
+..."), or a phrase ("called for ...", "criticized Y as ..."); and "according to X, ...".
+Speakers are resolved to entity clusters.
 """
 from __future__ import annotations
 
 from typing import Iterable, Optional
 
 from eventscope.lexicons.reporting import (
-    MIN_STATEMENT_WORDS, PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTE_PAIRS, REPORTING_VERBS,
+    HEDGE_SUBJECTS, INFINITIVE_REPORTING, MIN_STATEMENT_WORDS, OBJECT_REPORTING,
+    PREPOSITIONAL_REPORTING, PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTE_PAIRS, REPORTING_VERBS,
     WEAK_REPORTING,
 )
 from eventscope.records import Article, Entity, Quote, Span, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_OBJECT_PREPS = ("as", "of", "for")  # "cited [X as Y]", "accused [X of Y]", "blamed [X for Y]"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -53,11 +57,16 @@ def _is_reporting(token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-def _subject(verb):
+def _subject(verb, depth: int = 3):
+    """The verb's subject, or that of the verb it is chained to ("and added", "by saying")."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
-    return subjects[0] if subjects else None
+    if subjects:
+        return subjects[0]
+    if depth and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head, depth - 1)
+    if depth and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "by saying ..."
+        return _subject(verb.head.head, depth - 1)
+    return None
 
 
 def _subject_span(doc, subject, inside: tuple[int, int]) -> Optional[tuple[int, int]]:
@@ -133,20 +142,77 @@ def indirect_quotes(doc, article: Article, direct: list[tuple[int, int]]):
     text = article.text
     inside = lambda i: any(s - 1 <= i <= e for s, e in direct)
     for verb in doc:
-        if not _is_reporting(verb) or inside(verb.idx):
+        if not _is_reporting(verb) or inside(verb.idx) or _is_hedge(verb):
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
+        for tokens in _complements(verb):
+            if len(tokens) < 3:
+                continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if any(inside(i) for i in (start, end - 1)) or len(tokens) < 3:
+            if any(inside(i) for i in (start, end - 1)):
                 continue
             subject = _subject(verb)
             speaker = None
             if subject is not None:
-                speaker = _span(text, *_subject_span(doc, subject, (start, end)))
+                around = (start, end) if not start <= verb.idx < end else (0, 0)
+                speaker = _span(text, *_subject_span(doc, subject, around))
             cue = Span(verb.idx, verb.idx + len(verb), verb.text)
             yield Span(*_trimmed_end(text, start, end)), speaker, cue
     yield from _according_to(doc, text, inside)
+
+
+def _is_hedge(verb) -> bool:
+    """"I think ...", "you believe ...": a speaker's hedge, not a report of someone's view."""
+    subject = _subject(verb)
+    return (verb.lemma_.lower() in WEAK_REPORTING and subject is not None
+            and subject.lower_ in HEDGE_SUBJECTS)
+
+
+def _complements(verb):
+    """Token runs a reporting verb reports: its "that" clause, infinitive or phrase, or the
+    clause it interrupts ("The plan, she said, will fail")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        yield [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
+    infinitives = verb.lemma_.lower() in INFINITIVE_REPORTING
+    for clause in (c for c in verb.children if infinitives and c.dep_ == "xcomp" and c.i > verb.i):
+        yield _with_object(verb, clause)
+    yield from _phrases(verb)
+    if verb.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        yield _clause(verb.head)
+
+
+def _with_object(verb, clause):
+    """An infinitive complement with the object before it: "urged [Congress to act]"."""
+    objects = [c for c in verb.children if verb.i < c.i < clause.i
+               and (c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on"))]
+    if objects and objects[0].dep_ == "prep":  # "called on [Baku to ...]": not the preposition
+        objects = [c for c in objects[0].children if c.dep_ == "pobj"] or objects[1:]
+    first = objects[0].left_edge if objects else clause.left_edge
+    return list(verb.doc[first.i:clause.right_edge.i + 1])
+
+
+def _phrases(verb):
+    """Phrases a verb reports: "called for [X]", "called [X Y]", "criticized [X as Y]"."""
+    lemma, after = verb.lemma_.lower(), [c for c in verb.children if c.i > verb.i]
+    for prep in after:
+        if prep.dep_ == "prep" and (lemma, prep.lower_) in PREPOSITIONAL_REPORTING:
+            yield [t for t in prep.subtree if t.i != prep.i]
+    objects = [c for c in after if c.dep_ == "dobj"]
+    if not objects:
+        return
+    ends = [c for c in after if c.dep_ == "oprd"]
+    if lemma in OBJECT_REPORTING:
+        ends += [objects[0], *(c for c in after if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)]
+    if ends:
+        last = max(t.right_edge.i for t in ends)
+        yield list(verb.doc[objects[0].left_edge.i:last + 1])
+
+
+def _clause(head):
+    """The tokens of a clause, without a leading conjunction or punctuation ("But ...")."""
+    tokens = list(head.subtree)
+    while tokens and (tokens[0].dep_ == "cc" or tokens[0].is_punct):
+        tokens.pop(0)
+    return tokens
 
 
 def _trimmed_end(text: str, start: int, end: int) -> tuple[int, int, str]:
