@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from eventscope.lexicons.actors import INSTITUTIONS, MOVEMENTS, ORGANISATIONS
 from eventscope.records import Article, Entity, content_id
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME"})
@@ -66,6 +67,161 @@ def cluster_mentions(mentions: list[tuple[str, str]]) -> tuple[list[int], list[_
     return assigned, clusters
 
 
+# Names of organisations and movements the built-in actor dictionary knows; ``True`` when a
+# mention spaCy typed as a place or group (GPE, NORP, ...) is really the organisation.
+_KNOWN_ORGS: dict[str, bool] = {
+    **{name: False for name in INSTITUTIONS},
+    **{name: True for name in ORGANISATIONS},
+    **{name: True for name in MOVEMENTS},
+}
+_RELABELLED = frozenset({"GPE", "NORP", "LOC", "PERSON", "FAC"})
+_SPLITTABLE = frozenset({"ORG", "GPE", "NORP", "LOC", "PERSON", "FAC"})
+# a name ends before "'s" or "-held", not inside a longer word ("UNESCO", "Pro-NATO-Alliance")
+_EDGE = r"(?<![\w'’-])", r"(?-i:(?!\w|-[A-Z0-9]|['’][A-Za-rt-z]))"
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z]{0,2}[A-Z][A-Z0-9-]{0,6})\s*\)")
+_TITLE_WORDS = (
+    r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame|President|Vice|Prime|Minister|Secretary|Deputy|"
+    r"Foreign|Defen[cs]e|Home|Interior|State|Acting|Chief|Senior|Special|High|Ambassador|"
+    r"Envoy|Representative|Senator|Governor|Mayor|Chancellor|King|Queen|Prince|Princess|"
+    r"Sheikh|Pope|Commodore|Admiral|General|Colonel|Major|Captain|Lieutenant|Sergeant|"
+    r"Commander|Officer|Petty|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Brig\.|Cpl\.|"
+    r"Pvt\.|Spc\.|Cmdr\.|Rear|Staff|Master|First|Class"
+)
+# Title words that can head a title on their own ("Minister", "Gen."), not only modify one.
+_TITLE_HEADS = frozenset(
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame President Minister Secretary Ambassador Envoy "
+    "Representative Senator Governor Mayor Chancellor King Queen Prince Princess Sheikh Pope "
+    "Commodore Admiral General Colonel Major Captain Lieutenant Sergeant Commander Officer "
+    "Gen. Lt. Col. Maj. Capt. Sgt. Adm. Brig. Cpl. Pvt. Spc. Cmdr.".split()
+)
+_TITLES = re.compile(rf"(?:\b(?:{_TITLE_WORDS})[ \t]+)+$")
+
+
+def _name_pattern(name: str) -> str:
+    parts = []
+    for piece in re.split(r"([\s'’-]+)", name):
+        if not piece:
+            continue
+        if not piece.strip(" '’-"):  # a separator: "al-qaeda" also matches "al qaeda"
+            quote = r"['’]" if set(piece) & {"'", "’"} else ""
+            space = r"\s+" if " " in piece else ""
+            parts.append(quote + space if quote or space else r"[-‐ ]")
+        else:
+            parts.append(re.escape(piece))
+    return "".join(parts)
+
+
+_ORG_NAMES = re.compile(
+    _EDGE[0] + "(?:" + "|".join(_name_pattern(n) for n in sorted(_KNOWN_ORGS, key=len, reverse=True))
+    + ")" + _EDGE[1],
+    re.IGNORECASE,
+)
+
+
+def _looks_like_name(found: str, name: str) -> bool:
+    """A dictionary name written as a name: acronyms in capitals, other words capitalised."""
+    if not found[0].isupper():
+        return found[:3].casefold() in {"al-", "al "} and found[3:4].isupper()  # "al-Qaeda"
+    words = [w for w in re.split(r"[\s-]+", found) if w]
+    if len(words) == 1 and len(name.replace(".", "")) < 4:  # "UN", not "Un"
+        return found.replace(".", "").isupper()
+    return True
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    label: str
+    name_start: int = -1  # where the name starts after a title ("President | Ann Lee")
+
+    @property
+    def name(self) -> tuple[int, int]:
+        return max(self.start, self.name_start), self.end
+
+
+def _overlapping(mentions: list[_Mention], start: int, end: int) -> list[_Mention]:
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
+def _add_org(mentions: list[_Mention], start: int, end: int, relabel: bool) -> None:
+    """Put an organisation name found by rule among the mentions, in place.
+
+    A mention that already contains it wins (relabelled when it is exactly the name); mentions
+    inside or partly across it give way to it.
+    """
+    hits = _overlapping(mentions, start, end)
+    if any(m.start <= start and end <= m.end for m in hits):
+        same = [m for m in hits if (m.start, m.end) == (start, end)]
+        if relabel and same and same[0].label in _RELABELLED:
+            mentions[mentions.index(same[0])] = _Mention(start, end, "ORG")
+        return
+    if any(m.label not in _SPLITTABLE for m in hits):
+        return
+    for m in hits:
+        mentions.remove(m)
+    mentions.append(_Mention(start, end, "ORG"))
+
+
+def _dictionary_orgs(text: str, mentions: list[_Mention]) -> None:
+    for match in _ORG_NAMES.finditer(text):
+        found = match.group(0)
+        name = next((n for n in _KNOWN_ORGS if re.fullmatch(_name_pattern(n), found, re.I)), None)
+        if name is not None and _looks_like_name(found, name):
+            _add_org(mentions, match.start(), match.end(), _KNOWN_ORGS[name])
+
+
+def _defined_acronyms(text: str, mentions: list[_Mention]) -> None:
+    """"Syrian Democratic Forces (SDF)": the acronym names the organisation wherever it is."""
+    orgs = {m.end: m for m in mentions if m.label == "ORG"}
+    defined = set()
+    for match in _ACRONYM_DEF.finditer(text):
+        short = match.group(1)
+        before = text[:match.start()].rstrip()
+        org = orgs.get(len(before))
+        named = org is not None and acronym(text[org.start:org.end])[:1] == short[0].casefold()
+        if named or acronym(before[-80:]).endswith(short.casefold()):
+            defined.add(short)
+    for short in sorted(defined):
+        for match in re.finditer(_EDGE[0] + re.escape(short) + _EDGE[1], text):
+            _add_org(mentions, match.start(), match.end(), True)
+
+
+def _trim(text: str, m: _Mention) -> _Mention:
+    """Spans end before a possessive ("NATO's"); organisation names keep a leading "the"."""
+    start, end = m.start, m.end
+    possessive = re.search(r"\s*['’]s?$", text[start:end])
+    if possessive and possessive.start() > 0 and m.label not in {"DATE", "TIME"}:
+        end = start + possessive.start()
+    name_start = start  # the name itself, without a leading "the" or a title
+    if m.label == "ORG" and not _LEADING.match(text[start:end]):
+        article = re.search(r"(?<![\w-])[Tt]he[ \t]+$", text[max(0, start - 6):start])
+        if article:
+            start -= len(article.group(0))
+    if m.label == "PERSON":  # "Foreign Secretary Jane Doe", "Lt. Gen. John Roe"
+        titles = _TITLES.search(text[max(0, start - 80):start])
+        if titles and any(w in _TITLE_HEADS for w in titles.group(0).split()):
+            start -= len(titles.group(0))
+    return _Mention(start, end, m.label, name_start)
+
+
+def find_mentions(doc, text: str) -> list[_Mention]:
+    """Entity spans of ``text``: spaCy's, plus organisations named by dictionary or acronym."""
+    mentions = [
+        _Mention(e.start_char, e.end_char, e.label_)
+        for e in doc.ents if e.label_ in LABELS and e.text.strip()
+    ]
+    _dictionary_orgs(text, mentions)
+    _defined_acronyms(text, mentions)
+    trimmed: list[_Mention] = []
+    for m in sorted((_trim(text, m) for m in mentions), key=lambda m: (m.start, -m.end)):
+        if m.end > m.start and text[m.start:m.end].strip() and not (
+            trimmed and m.start < trimmed[-1].end
+        ):
+            trimmed.append(m)
+    return trimmed
+
+
 class EntityExtractor:
     """``(doc, article, prior) -> tuple[Entity, ...]``, codes from an actor dictionary."""
 
@@ -73,19 +229,23 @@ class EntityExtractor:
         self.actors = actors
 
     def __call__(self, doc, article: Article, prior) -> tuple[Entity, ...]:
-        ents = [e for e in doc.ents if e.label_ in LABELS and e.text.strip()]
-        assigned, clusters = cluster_mentions([(e.label_, e.text) for e in ents])
+        text = article.text
+        ents = find_mentions(doc, text)
+        # clusters and canonical names go by the name itself, without a title
+        assigned, clusters = cluster_mentions(
+            [(e.label, text[e.name[0]:e.name[1]]) for e in ents]
+        )
         records = []
         for ent, index in zip(ents, assigned):
             cluster = clusters[index]
-            code = self._code(cluster.canonical, ent.label_)
+            code = self._code(cluster.canonical, ent.label)
             records.append(
                 Entity(
-                    id=content_id(article.id, "entity", ent.start_char, ent.end_char),
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    text=ent.text,
-                    label=ent.label_,
+                    id=content_id(article.id, "entity", ent.start, ent.end),
+                    start=ent.start,
+                    end=ent.end,
+                    text=text[ent.start:ent.end],
+                    label=ent.label,
                     cluster=content_id(article.id, "cluster", cluster.label, cluster.key),
                     canonical=cluster.canonical,
                     country=code.country if code else None,

@@ -46,6 +46,9 @@ ORGANISATIONS = {
     "international criminal court": "IGOICC", "icc": "IGOICC", "commonwealth": "IGOCWN",
     "organization of american states": "IGOWSTOAS",
     "doctors without borders": "NGOMSF", "msf": "NGOMSF", "red crescent": "NGOIRC",
+    "unesco": "IGOUNOUNESCO", "opcw": "IGOOPCW",
+    "organisation for the prohibition of chemical weapons": "IGOOPCW",
+    "organization for the prohibition of chemical weapons": "IGOOPCW",
 }
 
 # Seats of government and their institutions standing for them: "the White House said".
@@ -62,6 +65,16 @@ MOVEMENTS = {
     "hizbullah": "LBNREB", "houthis": "YEMREB", "houthi": "YEMREB", "al-shabaab": "SOMREB",
     "boko haram": "NGAREB", "farc": "COLREB", "plo": "PSEGOV",
     "palestine liberation organization": "PSEGOV",
+    # transnational jihadist groups: CAMEO codes them IMG (international militarised group)
+    "islamic state": "IMGREB", "isil": "IMGREB", "isis": "IMGREB", "daesh": "IMGREB",
+    "da'esh": "IMGREB", "islamic state of iraq and the levant": "IMGREB",
+    "islamic state of iraq and levant": "IMGREB", "islamic state of iraq and syria": "IMGREB",
+    "al-qaeda": "IMGREB", "al-qaida": "IMGREB", "al qaeda": "IMGREB", "al qaida": "IMGREB",
+    "al-nusra front": "SYRREB", "nusra front": "SYRREB", "jabhat al-nusra": "SYRREB",
+    "hayat tahrir al-sham": "SYRREB", "ahrar al-sham": "SYRREB",
+    "free syrian army": "SYRREB", "syrian democratic forces": "SYRREB", "sdf": "SYRREB",
+    "ypg": "SYRREB", "pkk": "TURREB", "kurdistan workers' party": "TURREB",
+    "peshmerga": "IRQMIL", "popular mobilization forces": "IRQMIL",
 }
 
 # Words that are never names, however they are capitalised ("us" is not the U.S.).
