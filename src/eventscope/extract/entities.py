@@ -111,6 +111,12 @@ def _name_pattern(name: str) -> str:
     return "".join(parts)
 
 
+def _org_key(name: str) -> str:
+    """The same key for every spelling :func:`_name_pattern` accepts ("Al Qaeda", "al-qaeda")."""
+    return " ".join(re.split(r"[\s'’‐-]+", name.casefold()))
+
+
+_ORG_BY_KEY = {_org_key(n): n for n in _KNOWN_ORGS}
 _ORG_NAMES = re.compile(
     _EDGE[0] + "(?:" + "|".join(_name_pattern(n) for n in sorted(_KNOWN_ORGS, key=len, reverse=True))
     + ")" + _EDGE[1],
@@ -166,7 +172,7 @@ def _add_org(mentions: list[_Mention], start: int, end: int, relabel: bool) -> N
 def _dictionary_orgs(text: str, mentions: list[_Mention]) -> None:
     for match in _ORG_NAMES.finditer(text):
         found = match.group(0)
-        name = next((n for n in _KNOWN_ORGS if re.fullmatch(_name_pattern(n), found, re.I)), None)
+        name = _ORG_BY_KEY.get(_org_key(found))
         if name is not None and _looks_like_name(found, name):
             _add_org(mentions, match.start(), match.end(), _KNOWN_ORGS[name])
 

@@ -4,7 +4,7 @@ Built once per process on first use (about a second), never at import. Country a
 coordinates are not in the package: a country's point comes from the countryinfo package,
 and a US state's (or a country's that countryinfo lacks) is the centre of the box around its
 cities (:func:`_central_point`), a stand-in for the centroid GeoNames gives. Continents carry
-GeoNames' own coordinates; US states are also found by their AP abbreviations ("W.Va.").
+GeoNames' own coordinates; US states are also found by their AP abbreviations ("Ore.").
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class Candidate:
     region: Optional[str] = None  # first-level division as "US.GA" (US cities and states)
 
 
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def fold(name: str) -> str:
@@ -43,7 +43,7 @@ def fold(name: str) -> str:
     if not name.isascii():  # most names are ASCII already: decomposing them changes nothing
         decomposed = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
-    return " ".join(_LEADING_THE.sub("", name.strip()).casefold().split())
+    return " ".join(LEADING_THE.sub("", name.strip()).casefold().split())
 
 
 class Gazetteer:

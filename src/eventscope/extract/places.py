@@ -3,16 +3,15 @@
 Candidates are GPE, LOC and FAC entities. Among a name's gazetteer matches, countries and
 first-level regions come first, then places in countries the article mentions, then the most
 populous. A place that acts ("Baku blames ...", "Chicago approved ..."), or that modifies or
-possesses a noun naming neither a place nor its people ("Moscow's decision", "Toronto
+possesses a noun naming neither a place nor its people ("Moscow's decision", "Denver
 police"), is metonymic: it stands for a government, people or institution, not a location.
 See :func:`is_metonymic`.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional, Sequence
 
-from eventscope.extract.gazetteer import Candidate, load_gazetteer
+from eventscope.extract.gazetteer import LEADING_THE, Candidate, load_gazetteer
 from eventscope.lexicons.places import (
     HOSTILITY_NOUNS, LOCATION_SUBJECT_VERBS, LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS,
     METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PLACE_NOUNS,
@@ -20,14 +19,13 @@ from eventscope.lexicons.places import (
 from eventscope.records import Article, Entity, Place, content_id
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def choose(candidates: Sequence[Candidate], context: set[str],
            regions: frozenset[str] = frozenset()) -> tuple[Optional[Candidate], float]:
     """The best candidate given the countries and regions the article mentions, and a confidence.
 
-    Countries and continents come first, then a place in a region the article names ("Athens"
+    Countries and continents come first, then a place in a region the article names ("Macon"
     beside "Georgia" or "Ga.") or the capital of a country it names, then any capital,
     first-level regions, places in a named country, and the most populous.
     """
@@ -53,7 +51,7 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     on Moscow", "Tehran's decision"). Any resolved place is metonymic as the agent of a verb
     that needs one ("Chicago approved the budget", "France became involved"), and as the
     modifier or possessor of a common noun that names neither a place nor its residents
-    ("Toronto police", "U.S. law", "China's practices"; not "a Paris suburb" or "Iowa
+    ("Denver police", "French law", "Japan's policy"; not "a Paris suburb" or "Kansas
     farmers"). After a locative preposition a place is always a location.
     """
     if candidate is None:
@@ -106,7 +104,7 @@ def _modifies_non_place(root) -> bool:
 
 
 def _lookup(gazetteer, text: str) -> list[Candidate]:
-    """Gazetteer candidates for a name; "Athens, Ga." is Athens, within Georgia when it can be."""
+    """Gazetteer candidates for a name; "Macon, Ga." is Macon, within Georgia when it can be."""
     found = gazetteer.lookup(text)
     if found or "," not in text:
         return found
@@ -142,7 +140,7 @@ class PlaceExtractor:
         """The countries (ISO3) and first-level regions the article's place names point to."""
         countries, regions = set(), set()
         for e in mentions:
-            for part in e.text.split(","):  # "Athens, Ga." names Georgia too
+            for part in e.text.split(","):  # "Macon, Ga." names Georgia too
                 for c in gazetteer.lookup(part)[:1]:
                     if c.feature in ("country", "admin1") or c.capital_of:
                         countries.add(c.country)
@@ -154,7 +152,7 @@ class PlaceExtractor:
     def _place(doc, article: Article, entity: Entity, gazetteer, context: set[str],
                regions: frozenset[str] = frozenset()) -> Place:
         start, text = entity.start, entity.text
-        if (m := _LEADING_THE.match(text)) is not None:
+        if (m := LEADING_THE.match(text)) is not None:
             start, text = start + m.end(), text[m.end():]
         best, confidence = choose(_lookup(gazetteer, text), context, regions)
         use = "metonymic" if is_metonymic(doc, start, entity.end, best) else "literal"
