@@ -59,10 +59,10 @@ def test_region_points_are_the_centre_of_their_cities():
 @pytest.mark.parametrize("text, place, use", [
     ("Chicago approved a new budget on Tuesday.", "Chicago", "metonymic"),
     ("Texas saw heavy snow overnight.", "Texas", "literal"),
-    ("Toronto police arrested two men.", "Toronto", "metonymic"),
+    ("Denver police arrested two men.", "Denver", "metonymic"),
     ("Protesters gathered in a Paris suburb.", "Paris", "literal"),
-    ("Iowa farmers fear the new tariffs.", "Iowa", "literal"),
-    ("Analysts expect China's practices to change.", "China", "metonymic"),
+    ("Kansas farmers fear the new tariffs.", "Kansas", "literal"),
+    ("Analysts expect Japan's policy to change.", "Japan", "metonymic"),
     ("Russia's war has displaced millions.", "Russia", "metonymic"),
     ("Reporters covered the Ukraine war for months.", "Ukraine", "literal"),
     ("The talks were held in Geneva on Monday.", "Geneva", "literal"),
@@ -82,8 +82,8 @@ def test_gazetteer_has_continents_and_ap_state_abbreviations():
     g = load_gazetteer()
     europe = g.lookup("Europe")[0]
     assert (europe.feature, europe.country) == ("continent", None)
-    assert g.lookup("W.Va.")[0].name == "West Virginia"
-    assert g.lookup("Calif.")[0].feature == "admin1"
+    assert g.lookup("Ore.")[0].name == "Oregon"
+    assert g.lookup("Tenn.")[0].feature == "admin1"
 
 
 @pytest.mark.slow

@@ -36,8 +36,8 @@ LOCATION_SUBJECT_VERBS = frozenset({
     "flood", "freeze", "bake", "swelter", "shake", "sprawl", "lose", "gain", "grow", "shrink",
     "record", "register", "top", "account", "dominate", "straddle", "face",
 })
-# Nouns that a place name modifies as a location ("a Paris suburb", "Iowa farmers", "Gaza's
-# streets"): as the modifier of any other common noun ("Toronto police", "U.S. law"), a place
+# Nouns that a place name modifies as a location ("a Paris suburb", "Kansas farmers", "Gaza's
+# streets"): as the modifier of any other common noun ("Denver police", "U.S. law"), a place
 # stands for its institutions or people.
 PLACE_NOUNS = frozenset({
     # places and parts of places
@@ -101,7 +101,7 @@ COUNTRY_ALIASES = {
     "Cabo Verde": ("Cape Verde",),
 }
 
-# US states as news agencies abbreviate them after a city name ("Charleston, W.Va."): the AP
+# US states as news agencies abbreviate them after a city name ("Salem, Ore."): the AP
 # stylebook's abbreviations, by postal code. States with short names are never abbreviated.
 US_STATE_ABBREVIATIONS = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
