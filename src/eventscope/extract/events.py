@@ -23,7 +23,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})  # "we" in a quote: see _as_speaker
 _OTHER_CLAUSES = ("advcl", "relcl", "parataxis", "punct", "mark", "agent")
-# Prepositions that set the scene rather than name a party: "after talks mediated by Qatar".
+# Prepositions that set the scene rather than name a party: "freed after a week of talks".
 _BACKGROUND_PREPOSITIONS = frozenset({
     "after", "before", "during", "since", "following", "until", "amid", "despite", "because",
 })
@@ -116,7 +116,7 @@ def with_conjuncts(heads: list) -> list:
 
 
 def inherited_subjects(verb) -> list:
-    """The subject a complement or conjunct shares with its governor: "X is about to restore",
+    """The subject a complement or conjunct shares with its governor: "X is set to reopen",
     "X agreed and signed"."""
     token = verb
     while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
@@ -128,7 +128,7 @@ def inherited_subjects(verb) -> list:
 
 
 def speaker_of(token):
-    """A pronoun subject of a reported clause is its speaker: "Syria says it is willing"."""
+    """A pronoun subject of a reported clause is its speaker: "Chile says it is ready to"."""
     if token.lower_ not in _PRONOUN_SUBJECTS:
         return token
     clause = token.head
@@ -251,7 +251,7 @@ class EventExtractor:
         mood = "asserted" if trigger is DEMAND else modality(verb)
         date = self._date(sentence, article, prior)
         if mood == "asserted" and verb.tag_ not in ("VBD", "VBN") and _later(date, article.published):
-            mood = "planned"  # "talks in Brussels by the end of August", published in July
+            mood = "planned"  # "talks in Lisbon in late October", published in September
         if verb.lemma_.lower() in OBSTRUCTION and trigger.event_type == "COERCE" and not _state(actors):
             trigger = PROTEST_OBSTRUCT
         return Event(
@@ -280,7 +280,7 @@ class EventExtractor:
 
     def _coded_recipient(self, verb, actor_heads, recipient_heads, article, entities) -> tuple:
         """The nearest coded party in the trigger's own clause and complements, when the
-        syntactic recipient names none: "offered to hand over to Britain", "arrived in Amman"."""
+        syntactic recipient names none: "promised to return them to Peru", "landed in Oslo"."""
         for head in nearby_objects(verb, [*actor_heads, *recipient_heads]):
             found = self._actor(head, article, entities)
             if found.country:

@@ -101,13 +101,13 @@ NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "stop", "halt",
 RECIPIENT_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "upon", "from", "for"})
 
 # Light verbs whose object names the event: "launched an attack", "imposed sanctions",
-# "staged a protest", "signed an agreement". The noun gives the type.
+# "staged a protest", "sealed a deal". The noun gives the type.
 LIGHT_VERBS = frozenset({
     "hold", "launch", "stage", "impose", "carry", "conduct", "mount", "reach", "begin",
     "start", "announce", "make", "issue", "lodge", "file", "deliver", "extend", "give", "pay",
     "organise", "organize", "resume", "open", "seal", "declare", "call", "establish",
     "restore", "upgrade", "normalise", "normalize", "renew", "grant", "undertake", "set",
-    "register", "continue", "step", "complete", "speed", "accelerate", "observe",
+    "register", "continue", "step",
 })
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("CONSULT", "04", "meet", "talks", "meeting", "negotiations", "consultations",
@@ -140,9 +140,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
 LIGHT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     **{(verb, "protest"): Trigger("ACCUSE", "disapprove", "11")
        for verb in ("lodge", "file", "register")},
-    # declaring or observing a truce ends fighting (CAMEO 0871): RETREAT, not an agreement
+    # declaring a truce ends fighting (CAMEO 0871): RETREAT, not an agreement
     **{(verb, noun): Trigger("RETREAT", "ceasefire", "08")
-       for verb in ("declare", "observe", "announce") for noun in ("ceasefire", "truce")},
+       for verb in ("declare", "announce") for noun in ("ceasefire", "truce")},
 }
 
 # Event records keep the act and say it is planned or negated ("will hold talks": CONSULT,
