@@ -244,22 +244,20 @@ def _clock(t: str, dct: Optional[date], tense) -> Optional[Timex]:
     ampm = (m.group("ampm") or "").replace(".", "")
     if not (ampm or m.group("m") or m.group("noon")):
         return None  # a bare number is not a time of day
-    if m.group("s") and not ampm and not m.group("pre") and not m.group("post"):
-        h, mi, sec = (int(m.group(g)) for g in ("h", "m", "s"))
-        return Timex("DURATION", f"PT{h}H{mi}M{sec}S")  # a race or a film, not a clock
     hour, minute = int(m.group("h") or 0), int(m.group("m") or 0)
+    second = f":{m.group('s')}" if m.group("s") else ""
     if m.group("noon"):
         hour, minute = (12, 0) if m.group("noon") == "noon" else (24, 0)
     elif ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    if hour > 24 or minute > 59:
+    if hour > 24 or minute > 59 or int(m.group("s") or 0) > 59:
         return None
     rest = " ".join(p for p in (m.group("pre"), m.group("post")) if p)
     day = normalise(rest, dct, tense) if rest else _date_value(dct, date.isoformat)
     base = day.value if day.type == "DATE" and day.value and len(day.value) == 10 else "XXXX-XX-XX"
-    return Timex("TIME", f"{base}T{hour:02d}:{minute:02d}", day.anchored)
+    return Timex("TIME", f"{base}T{hour:02d}:{minute:02d}{second}", day.anchored)
 
 
 def _references(t: str, dct, tense) -> Optional[Timex]:
@@ -345,8 +343,6 @@ def _relative(t: str, dct: Optional[date], tense) -> Optional[Timex]:
         return None
     shift, word = RELATIVE_SHIFTS[m.group(1)], m.group(2)
     unit = unit_of(word)
-    if unit in ("decade", "century") and shift:
-        return _duration_value(1.0, unit)
     if shift is None or dct is None:
         return Timex("DATE", None)
     if word in WEEKDAYS:

@@ -64,14 +64,14 @@ HOLIDAYS = {
 }
 
 # Words in front of an expression that change its TIMEX3 "mod", not its value.
-POSITION_MODS = (
-    "the end of", "the beginning of", "the start of", "the middle of", "the rest of",
-    "the close of", "the turn of", "end of", "start of", "beginning of", "end-", "early",
-    "late", "mid-", "mid", "earlier", "later", "the early", "the late", "the mid-", "the mid",
+POSITION_MODS = (  # any order: timenorm tries the longest first
+    "the end of", "end of", "end-", "the beginning of", "beginning of", "the start of",
+    "start of", "the middle of", "mid-", "mid", "the rest of", "early", "the close of", "late",
+    "the turn of", "earlier", "later", "the early", "the late", "the mid-", "the mid",
 )
 QUANTITY_MODS = (
     "about", "around", "roughly", "approximately", "nearly", "almost", "more than", "less than",
-    "fewer than", "over", "under", "at least", "at most", "up to", "some", "a mere", "only",
+    "fewer than", "over", "under", "at least", "at most", "up to", "some", "only",
     "just", "just over", "just under", "barely", "well over", "close to",
 )
 # Prepositions and focus particles are outside TimeML extents ("on Monday" -> "Monday").
@@ -100,7 +100,7 @@ FIXED_PHRASES = frozenset({"at the time", "at present", "at the moment", "for no
 # the time in TimeML corpora.
 MATCHED_REFS = frozenset({"now", "currently", "recently", "lately", "nowadays", "presently",
                           "at present", "at the moment", "right now", "these days",
-                          "in the past", "at the time", "the future", "in the future"})
+                          "in the past", "the future", "in the future", "at the time"})
 SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
              "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
              "biweekly": "P2W", "biannually": "P6M", "semiannually": "P6M"}
@@ -155,7 +155,7 @@ FISCAL = re.compile(r"^fiscal (?:year )?(\d{4})$")
 DECADE = re.compile(r"^(?:the )?(?:(\d{3})0's|(\d{3})0s|'(\d)0s|(\d)0s)$")
 CENTURY = re.compile(rf"^(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{_ORD})[- ]century$")
 SEASON = re.compile(rf"^(?:the )?({_SEASON})(?: of (.+)|(?: (\d{{4}})))?$")
-# "the third quarter of 2022", "the second half of next year": the year is any expression.
+# "the third quarter of 2022", "the second half of last year": any year expression.
 QUARTER = re.compile(rf"^(?:the )?({_ORD})[- ](?:fiscal )?quarter(?: of (?:fiscal )?(.+))?$")
 HALF = re.compile(r"^(?:the )?(first|second) half of (.+)$")  # a bare "second half" is sport
 CLOCK = re.compile(
@@ -182,7 +182,7 @@ _DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"  # never a tail of 
 _PLAIN_NUM = _DIGITS + "|" + _alt(n for n in NUMBERS if not n.startswith(("a", "half")))
 _TZ = _alt(TIMEZONES)
 _UNIT_S = rf"(?:{_alt(UNITS)})s?|{_alt(UNIT_PLURALS)}"
-# A clock time and the day right after it are one TIMEX3: "15:00 GMT Saturday".
+# A clock time and the day right after it are one TIMEX3: "08:15 UTC Sunday".
 _DAY_AFTER = (rf"(?:,?\s+(?:{_CAP_WD}|(?i:today|tomorrow|yesterday)\b"
               rf"|(?:{_CAP_MON})\.?\s+\d{{1,2}}\b(?:,\s+\d{{4}}\b)?))?")
 _OF_YEAR = r"\s+of\s+(?:(?:last|next|this)\s+year|(?:fiscal\s+)?\d{4})"
@@ -212,7 +212,7 @@ TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?:hour|day|week|fortnight|month|year|decade)\b)",
     r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b",
 ))
-# Range joints: "2009-2010", "1957-58", "12 to 18 months", "between March and May".
+# Range joints: "2004-2006", "1983-85", "three to five weeks", "between March and May".
 YEAR_RANGE = re.compile(r"^(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})$")
 NUMBER_RANGE = re.compile(
     rf"^({_NUM})\s*(?:-|\u2013|to|and|or)\s*({_NUM})[\s-]+((?:{_UNIT_S})\b.*)$", re.IGNORECASE)
