@@ -3,7 +3,7 @@
 Candidates are the parser's DATE and TIME entities plus text patterns for what small models
 miss (clock times, "every week", "now", years after a preposition). Each is trimmed to a
 TimeML extent (no preposition, no "just", no trailing "earlier"/"before" signal), ranges are
-split in two ("2009-2010"), and overlapping candidates give way to the longest one that
+split in two ("2004-2006"), and overlapping candidates give way to the longest one that
 resolves. Values come from :func:`eventscope.extract.timenorm.normalise`, with the tense of
 the governing verb deciding whether a bare "Friday" or "August" looks back or ahead.
 """
@@ -101,15 +101,16 @@ def _trim(doc, start: int, end: int) -> Optional[tuple[int, int]]:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    # Tokens can run past the candidate ("13.[4]"): the extent never grows beyond it.
+    # Tokens can run past the candidate (a date glued to a note mark, "5.[2]"): the extent
+    # never grows beyond it.
     s, e = max(tokens[0].idx, start), min(tokens[-1].idx + len(tokens[-1].text), end)
     return (s, e) if e > s else None
 
 
 def _signal(tokens) -> bool:
     """A trailing "before"/"after" (or "earlier than") ties the length to another event:
-    TimeML keeps only the length ("two days" before the vote). "A year earlier" on its own is a
-    date and keeps its word."""
+    TimeML keeps only the length ("three hours" before the wedding). "A quarter earlier" on its
+    own is a date and keeps its word."""
     last = tokens[-1]
     if last.lower_ not in TRAILING_NOISE or len(tokens) < 2 or tokens[-2].lower_ not in _UNIT_WORDS:
         return False
@@ -119,13 +120,13 @@ def _signal(tokens) -> bool:
 
 
 def _plural_possessive(tokens) -> bool:
-    """"five years' probation": the apostrophe belongs to the expression."""
+    """"two weeks' notice": the apostrophe belongs to the expression."""
     last = tokens[-1].text
     return last in ("'", "\u2019") and len(tokens) > 1 and tokens[-2].lower_.endswith("s")
 
 
 def _split_range(text: str, start: int, end: int) -> list[Candidate]:
-    """One candidate, or two for a range: "2009-2010", "12 to 18 months"."""
+    """One candidate, or two for a range: "2004-2006", "three to five weeks"."""
     words = text[start:end]
     if m := YEAR_RANGE.match(words):
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
