@@ -137,16 +137,3 @@ def _settings():
     from eventscope.settings import Settings
 
     return Settings()
-
-
-@pytest.mark.parametrize("event_type,modality,expected", [
-    ("CONSULT", "planned", "AGREE"), ("RETREAT", "planned", "AGREE"),
-    ("ASSAULT", "planned", "THREATEN"), ("SANCTION", "planned", "THREATEN"),
-    ("CONSULT", "asserted", "CONSULT"), ("ASSAULT", "negated", "ASSAULT"),
-    ("AGREE", "negated", "REJECT"), ("CONSULT", "negated", "REJECT"),
-    ("ACCUSE", "planned", "ACCUSE"),
-])
-def test_planned_acts_are_scored_as_stated_intent(event_type, modality, expected):
-    from eventscope.eval.events import coded_type
-
-    assert coded_type(event_type, modality) == expected

@@ -7,11 +7,9 @@ PETRARCH fictional actors get their codes from ``PETR.Validate.actors.txt`` and
 ``PETR.Validate.agents.txt`` loaded as user actor dictionaries. Country accuracy compares
 the first three characters of the codes.
 
-Both gold sets code an expressed intent by its kind (CAMEO 03 "express intent to ..." is
-AGREE, 13 is THREATEN, a refusal 12 is REJECT), while events.v1 keeps the act and marks it
-planned or negated; GSR events are scored with :func:`coded_type`, which applies that
-convention. The PETRARCH2 coder reads no tense or negation, so its unit tests code the act
-itself ("will contribute" is AID): PETRARCH events are scored by their own type.
+Events are scored by the type events.v1 gives them, with no mapping of its own: events.v1
+follows PLOVER in coding a planned cooperative act as AGREE and a planned hostile one as
+THREATEN (see :func:`eventscope.extract.events.stated_intent`).
 """
 from __future__ import annotations
 
@@ -25,7 +23,6 @@ from typing import Optional, Sequence
 
 from eventscope.eval.metrics import PRF, macro_f1, per_label_prf
 from eventscope.eval.report import Figure, TaskReport
-from eventscope.lexicons.plover import COOPERATIVE, HOSTILE
 
 GSR_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
@@ -56,17 +53,6 @@ def cameo_to_plover(code: str) -> Optional[str]:
     if code[:2] == "08":
         return "RETREAT"
     return CAMEO_ROOTS.get(code[:2])
-
-
-def coded_type(event_type: str, modality: str) -> str:
-    """The event type under the CAMEO/PLOVER gold convention for stated intentions."""
-    if modality == "planned" and event_type in COOPERATIVE:
-        return "AGREE"
-    if modality == "planned" and event_type in HOSTILE:
-        return "THREATEN"
-    if modality == "negated" and (event_type in COOPERATIVE or event_type == "AGREE"):
-        return "REJECT"
-    return event_type
 
 
 def _country(code: Optional[str]) -> Optional[str]:
@@ -153,9 +139,8 @@ def score(gold: Sequence[GoldSentence], predictions: Sequence[Optional[Coding]],
     return tuple(figures)
 
 
-def predict(gold: Sequence[GoldSentence], settings,
-            stated_intent: bool = True) -> list[Optional[Coding]]:
-    """The top event of each sentence as a coding; ``stated_intent`` applies :func:`coded_type`."""
+def predict(gold: Sequence[GoldSentence], settings) -> list[Optional[Coding]]:
+    """The most confident event of each sentence as a coding, with the type events.v1 gave it."""
     from eventscope.execute import Pipeline
     from eventscope.records import Article, content_id
 
@@ -166,8 +151,7 @@ def predict(gold: Sequence[GoldSentence], settings,
             out.append(None)
             continue
         top = max(result.events, key=lambda e: e.confidence)
-        event_type = coded_type(top.event_type, top.modality) if stated_intent else top.event_type
-        out.append(Coding(event_type,
+        out.append(Coding(top.event_type,
                           tuple(filter(None, (_country(a.country) for a in top.actor))),
                           tuple(filter(None, (_country(a.country) for a in top.recipient)))))
     return out
@@ -190,7 +174,7 @@ def evaluate(gold_path: Path, settings, limit: Optional[int] = None) -> TaskRepo
         dictionaries = (str(petr / "PETR.Validate.actors.txt"), str(petr / "PETR.Validate.agents.txt"))
         petr_settings = dataclasses.replace(
             settings, actor_dictionaries=tuple(settings.actor_dictionaries) + dictionaries)
-        figures += score(gold, predict(gold, petr_settings, stated_intent=False), "petr")
+        figures += score(gold, predict(gold, petr_settings), "petr")
         files += [str(petr / "PETR.UnitTest.records.xml"), *dictionaries]
         notes.append(f"petr: {len(gold)} records, {sum(not g.codings for g in gold)} without a "
                      "PLOVER event (noevents, errors, or CAMEO 01/02 only)")

@@ -13,9 +13,10 @@ from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, BROAD_VERBS, DEMAND, EASE, EASING_VERBS, RESTRICTIONS, HYPOTHETICAL_AUX, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
+    ARMED_SECTORS, BROAD_VERBS, DEMAND, EASE, EASING_VERBS, HYPOTHETICAL_AUX, INTENT_CAMEO,
+    LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
     OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS,
-    STATE_SECTORS, STATING_VERBS, VERBS, Trigger,
+    RESTRICTIONS, STATE_SECTORS, STATING_VERBS, THREAT_MODES, THREAT_MODES_BY_ACT, VERBS, Trigger,
 )
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
@@ -254,6 +255,7 @@ class EventExtractor:
             mood = "planned"  # "talks in Lisbon in late October", published in September
         if verb.lemma_.lower() in OBSTRUCTION and trigger.event_type == "COERCE" and not _state(actors):
             trigger = PROTEST_OBSTRUCT
+        trigger = stated_intent(trigger, mood)
         return Event(
             id=content_id(article.id, "event", start, trigger.event_type),
             event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
@@ -317,6 +319,19 @@ def _later(value: Optional[str], published: Optional[str]) -> bool:
         return False
     n = min(len(value), 10)  # compare at the coarser of the two precisions
     return value[:n] > published[:n]
+
+
+def stated_intent(trigger: Trigger, mood: str) -> Trigger:
+    """PLOVER's type for a planned act: AGREE to a cooperative act (mode: the act), THREATEN
+    with a hostile one (mode: what is threatened); other acts and moods are unchanged."""
+    if mood != "planned":
+        return trigger
+    if trigger.event_type in INTENT_CAMEO:
+        return Trigger("AGREE", trigger.event_type.lower(), INTENT_CAMEO[trigger.event_type])
+    if trigger.event_type in THREAT_MODES:
+        mode = THREAT_MODES_BY_ACT.get((trigger.event_type, trigger.mode or ""))
+        return Trigger("THREATEN", mode or THREAT_MODES[trigger.event_type], "13")
+    return trigger
 
 
 def _inside_demand(token) -> bool:

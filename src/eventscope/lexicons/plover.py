@@ -50,7 +50,8 @@ VERBS: dict[str, Trigger] = {
            "boycott", "picket", "riot"),
     **_all("MOBILIZE", "15", None, "mobilise", "mobilize", "deploy", "mass", "reinforce",
            "station", "dispatch", "patrol", "strengthen"),
-    **_all("SANCTION", "16", None, "sanction", "expel", "sever", "suspend", "embargo",
+    **_all("SANCTION", "16", "expel", "expel"),
+    **_all("SANCTION", "16", None, "sanction", "sever", "suspend", "embargo",
            "freeze", "downgrade", "halt", "cancel", "recall", "cut"),
     **_all("COERCE", "17", "arrest", "arrest", "detain", "jail", "imprison", "abduct",
            "kidnap", "deport"),
@@ -145,13 +146,26 @@ LIGHT_OVERRIDES: dict[tuple[str, str], Trigger] = {
        for verb in ("declare", "announce") for noun in ("ceasefire", "truce")},
 }
 
-# Event records keep the act and say it is planned or negated ("will hold talks": CONSULT,
-# planned). CAMEO and the PLOVER gold records code stated intent by its kind instead ("express
-# intent to ..." 03 -> AGREE, "threaten" 13 -> THREATEN, "refuse to ..." 12 -> REJECT);
-# exports and evaluation that follow that convention map planned cooperative acts to AGREE,
-# planned hostile acts to THREATEN and negated cooperative acts to REJECT.
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+# PLOVER codes a stated intention by its kind. AGREE: "agree to, offer, promise, or otherwise
+# indicate willingness or commitment to cooperate ... All cooperative actions reported in future
+# tense are also taken to imply intentions"; THREATEN: "all threats, coercive or forceful
+# warnings", its mode saying what is threatened. So a planned cooperative act ("will hold
+# talks") is AGREE, its mode naming the act and its CAMEO code the matching "express intent to"
+# code (03x); a planned hostile act ("will impose sanctions") is THREATEN with the THREATEN mode
+# of the act. A negated act keeps its type and says so in its modality: PLOVER puts negation in
+# the context, and REJECT is a refusal ("refused to meet"), which its own trigger codes.
+INTENT_CAMEO: dict[str, str] = {
+    "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
+    "RETREAT": "035",
+}
+THREAT_MODES: dict[str, str] = {  # hostile act type -> THREATEN mode (PLOVER table)
+    "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
+    "PROTEST": "restrict",
+}
+THREAT_MODES_BY_ACT: dict[tuple[str, str], str] = {  # (type, mode) of the act -> THREATEN mode
+    ("ASSAULT", "occupy"): "territory", ("COERCE", "arrest"): "arrest",
+    ("SANCTION", "expel"): "expel",
+}
 
 # "X said Y must leave": a statement that another party must act is a demand by the speaker.
 STATING_VERBS = frozenset({
