@@ -108,5 +108,8 @@ def test_stages_see_a_read_only_view_of_earlier_output():
 def test_pipeline_info_names_stages_and_model():
     pipeline = BlankPipeline([Stage("words", 1, (DOC,), "entities", words_stage)], Settings())
     info = pipeline.info
-    assert [s.label for s in info.stages] == ["nlp.v1", "words.v1"]
+    assert [(s.name, s.version) for s in info.stages] == [("nlp", 1), ("words", 1)]
+    assert all(s.label == f"{s.name}.v1-{s.fingerprint}" and len(s.fingerprint) == 10
+               for s in info.stages)
+    assert pipeline.labels() == [info.stages[1].label]
     assert info.model.startswith("en_")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
 import io
 import json
@@ -101,7 +102,8 @@ def results(draw):
                      event_loc=draw(maybe(places(text))), quote_id=draw(maybe(ids)),
                      modality=draw(st.sampled_from(["asserted", "negated", "planned"])))
 
-    stages = tuple(StageInfo(s.name, draw(st.integers(1, 3))) for s in STAGES)
+    fingerprints = st.text("0123456789abcdef", max_size=10)
+    stages = tuple(StageInfo(s.name, draw(st.integers(1, 3)), draw(fingerprints)) for s in STAGES)
     pipeline = PipelineInfo(stages, draw(texts), draw(texts))
     many = lambda make: tuple(make() for _ in range(draw(st.integers(0, 3))))
     return ArticleResult(article=article, pipeline=pipeline, entities=many(entity),
@@ -510,3 +512,27 @@ def test_schema_and_queries_compile_for_postgresql():
     for statement in statements:
         sql = str(statement.compile(dialect=dialect))
         assert "ILIKE" in sql and "lower(" not in sql
+
+
+def test_a_new_fingerprint_recomputes_that_stage_and_stats_list_the_labels(store):
+    text = "Armenia accused Baku."
+    old = make(text, events=[accuse(text)])
+    store.write([old])
+    events = next(s for s in old.pipeline.stages if s.name == "events")
+    new_label = StageInfo("events", 1, "0123abcdef").label
+    assert new_label == "events.v1-0123abcdef"
+    assert store.pending([old.article.id], [new_label]) == {old.article.id}
+    assert store.pending([old.article.id], [events.label]) == set()
+    stages = tuple(StageInfo(s.name, 1, "0123abcdef" if s.name == "events" else "")
+                   for s in old.pipeline.stages)
+    new = dataclasses.replace(old, pipeline=PipelineInfo(stages, "en_test", "1.0"), events=())
+    assert store.write([new]) == WriteSummary(written=1, unchanged=0)
+    assert store.pending([old.article.id], [new_label]) == set()
+    labels = store.stats().stage_labels
+    assert labels["events.v1-0123abcdef"] == 1 and "events.v1" not in labels
+    assert labels["quotes.v1"] == 1
+
+
+def test_a_label_that_is_not_one_is_refused(store):
+    with pytest.raises(InputError, match="not a stage label"):
+        store.pending(["x"], ["events-v1"])

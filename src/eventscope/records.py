@@ -146,12 +146,21 @@ class Event:
 
 @dataclass(frozen=True)
 class StageInfo:
+    """Which code made a stage's records: ``quotes.v1-3fa2c91b0e`` (name, version, fingerprint).
+
+    The fingerprint changes whenever the stage's output can: its code and lexicons, the model,
+    the settings and data it reads, and the stages before it (see
+    :mod:`eventscope.execute.fingerprint`).
+    """
+
     name: str  # e.g. "quotes"
     version: int  # e.g. 1
+    fingerprint: str = ""  # e.g. "3fa2c91b0e"; empty in records made before fingerprints
 
     @property
     def label(self) -> str:
-        return f"{self.name}.v{self.version}"
+        base = f"{self.name}.v{self.version}"
+        return f"{base}-{self.fingerprint}" if self.fingerprint else base
 
 
 @dataclass(frozen=True)

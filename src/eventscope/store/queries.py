@@ -7,9 +7,9 @@ from typing import Optional
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import Engine
 
-from eventscope.records import Article, Event, Quote, from_json
+from eventscope.records import Article, Event, Quote, StageInfo, from_json
 from eventscope.store.periods import bounds
-from eventscope.store.schema import RECORD_TABLES, articles, events, quotes
+from eventscope.store.schema import RECORD_TABLES, article_stages, articles, events, quotes
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class StoreStats:
     top_actor_countries: dict[str, int] = field(default_factory=dict)
     first_published: Optional[str] = None
     last_published: Optional[str] = None
+    stage_labels: dict[str, int] = field(default_factory=dict)  # label -> articles stored with it
 
 
 def _like(value: str) -> str:
@@ -199,10 +200,20 @@ def stats(engine: Engine, url: str) -> StoreStats:
         first, last = connection.execute(
             select(func.min(articles.c.published), func.max(articles.c.published))).one()
         counts = {name: count(table) for name, table in RECORD_TABLES.items()}
+        labels = _stage_labels(connection)
     top = dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:10])
     return StoreStats(database=url, articles=count_articles(engine), **counts,
                       events_by_type=dict(by_type), top_actor_countries=top,
-                      first_published=first, last_published=last)
+                      first_published=first, last_published=last, stage_labels=labels)
+
+
+def _stage_labels(connection) -> dict[str, int]:
+    """How many articles each stage label (code, lexicons, model, settings) made, by label."""
+    s = article_stages.c
+    rows = connection.execute(select(s.stage, s.version, s.fingerprint, func.count())
+                              .group_by(s.stage, s.version, s.fingerprint)).all()
+    return {StageInfo(stage, version, fingerprint or "").label: n
+            for stage, version, fingerprint, n in sorted(rows, key=lambda r: (r[0], r[1], r[2] or ""))}
 
 
 def count_articles(engine: Engine) -> int:

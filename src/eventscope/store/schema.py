@@ -33,6 +33,7 @@ article_stages = Table(
            primary_key=True),
     Column("stage", String(64), primary_key=True),
     Column("version", Integer, nullable=False),
+    Column("fingerprint", String(32)),  # see eventscope.execute.fingerprint; NULL before 0003
 )
 
 

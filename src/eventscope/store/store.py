@@ -16,7 +16,7 @@ from eventscope.store import queries
 from eventscope.store.schema import RECORD_TABLES, articles
 from eventscope.store.writer import stored_versions, write_batch
 
-_LABEL = re.compile(r"^(.+)\.v(\d+)$")
+_LABEL = re.compile(r"^(.+)\.v(\d+)(?:-([0-9a-f]+))?$")
 
 
 @dataclass(frozen=True)
@@ -62,13 +62,13 @@ class Store:
         self.close()
 
     def pending(self, article_ids: Iterable[str], stage_labels: Sequence[str]) -> set[str]:
-        """Ids not yet stored with every one of ``stage_labels`` (``name.vN``)."""
+        """Ids not yet stored with every one of ``stage_labels`` (``name.vN-fingerprint``)."""
         wanted = {_stage_of(label) for label in stage_labels}
         ids = list(dict.fromkeys(article_ids))
         with self.engine.connect() as connection:
             stored = stored_versions(connection, ids)
         return {i for i in ids
-                if any(stored.get(i, {}).get(name) != version for name, version in wanted)}
+                if any(stored.get(i, {}).get(name) != label for name, label in wanted)}
 
     def write(self, results: Sequence[ArticleResult]) -> WriteSummary:
         """Write a batch in one transaction; per (article, stage version) it is idempotent."""
@@ -120,11 +120,13 @@ def _article(row) -> Article:
                    external_id=row.external_id)
 
 
-def _stage_of(label: str) -> tuple[str, int]:
+def _stage_of(label: str) -> tuple[str, str]:
+    """(stage name, label) of a label ``name.vN`` or ``name.vN-fingerprint``."""
     match = _LABEL.match(label)
     if match is None:
-        raise InputError(f"not a stage label: {label!r} (expected name.vN, e.g. quotes.v1)")
-    return match[1], int(match[2])
+        raise InputError(f"not a stage label: {label!r} "
+                         "(expected name.vN or name.vN-fingerprint, e.g. quotes.v1-3fa2c91b0e)")
+    return match[1], label
 
 
 def _reason(exc: SQLAlchemyError) -> str:

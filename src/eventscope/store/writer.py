@@ -29,7 +29,7 @@ CHUNK = 500  # ids per IN (...) clause
 @dataclass
 class Plan:
     existing: set[str]  # article ids in the database before this batch
-    versions: dict[str, dict[str, int]]  # article id -> stage -> version, as planned so far
+    versions: dict[str, dict[str, str]]  # article id -> stage -> stored label, as planned so far
     articles: dict[str, dict] = field(default_factory=dict)  # id -> article row to write
     stages: dict[tuple[str, str], tuple[StageInfo, ArticleResult]] = field(default_factory=dict)
     written: int = 0
@@ -39,7 +39,7 @@ class Plan:
         article_id = result.article.id
         stored = self.versions.setdefault(article_id, {})
         changed = [s for s in result.pipeline.stages
-                   if s.name not in UNSTORED_STAGES and stored.get(s.name) != s.version]
+                   if s.name not in UNSTORED_STAGES and stored.get(s.name) != s.label]
         known = article_id in self.existing or article_id in self.articles
         if known and not changed:
             self.unchanged += 1
@@ -47,7 +47,7 @@ class Plan:
         self.written += 1
         self.articles[article_id] = article_row(result)
         for stage in changed:
-            stored[stage.name] = stage.version
+            stored[stage.name] = stage.label
             self.stages[(article_id, stage.name)] = (stage, result)
 
 
@@ -63,12 +63,14 @@ def write_batch(connection: Connection, results: Sequence[ArticleResult]) -> tup
     return plan.written, plan.unchanged
 
 
-def stored_versions(connection: Connection, ids: list[str]) -> dict[str, dict[str, int]]:
-    found: dict[str, dict[str, int]] = {}
+def stored_versions(connection: Connection, ids: list[str]) -> dict[str, dict[str, str]]:
+    """Article id -> stage name -> the label its records were stored under."""
+    found: dict[str, dict[str, str]] = {}
     for chunk in chunks(ids):
         for row in connection.execute(
                 select(article_stages).where(article_stages.c.article_id.in_(chunk))):
-            found.setdefault(row.article_id, {})[row.stage] = row.version
+            label = StageInfo(row.stage, row.version, row.fingerprint or "").label
+            found.setdefault(row.article_id, {})[row.stage] = label
     return found
 
 
@@ -111,7 +113,8 @@ def _insert_stages(connection: Connection, plan: Plan) -> None:
             connection.execute(insert(RECORD_TABLES[name]), table_rows)
     if plan.stages:
         connection.execute(insert(article_stages), [
-            {"article_id": a, "stage": stage.name, "version": stage.version}
+            {"article_id": a, "stage": stage.name, "version": stage.version,
+             "fingerprint": stage.fingerprint or None}
             for (a, _name), (stage, _result) in plan.stages.items()])
 
 
