@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.eval import events, geo, quotes, timex
+from eventscope.eval import events, geo, timex
 
 
 def figures(found) -> dict:
@@ -84,44 +84,6 @@ def test_geo_distance_and_anchor():
     assert geo.anchor("xx Paris yy", 3, 8, "Lyon") is None
 
 
-# --- quotes ---------------------------------------------------------------------------------
-
-QTEXT = '“We will respond,” he said. Officials said that talks had failed.'
-A = quotes.Attribution
-GOLDQ = quotes.GoldArticle("q", QTEXT, (A((1, 16), (19, 21), "direct"), A((48, 65), (28, 37), "indirect")))
-
-
-def test_quote_kinds_from_the_text():
-    assert quotes.kind_of(QTEXT, 1, 16) == "direct"
-    assert quotes.kind_of(QTEXT, 48, 65) == "indirect"
-
-
-def test_quotes_overlap_exact_and_speaker():
-    pred = [A((1, 17), (19, 21), "direct"), A((43, 64), (0, 2), "indirect")]
-    f = figures(quotes.score([GOLDQ], [pred]))
-    assert f["all.f1_overlap"] == 1.0
-    assert f["all.f1_exact"] == pytest.approx(0.5)  # "that ..." is not the exact gold span
-    assert f["all.speaker_accuracy"] == 0.5
-    assert f["direct.f1_overlap"] == 1.0 and f["indirect.f1_overlap"] == 1.0
-
-
-def test_quotes_empty_and_all_wrong():
-    f = figures(quotes.score([GOLDQ], [[]]))
-    assert f["all.recall_overlap"] == 0.0 and f["all.precision_overlap"] is None
-    assert f["all.speaker_accuracy"] is None
-    wrong = [A((22, 26), None, "indirect")]
-    f = figures(quotes.score([GOLDQ], [wrong]))
-    assert f["all.f1_overlap"] == 0.0 and f["direct.recall_overlap"] == 0.0
-
-
-def test_brat_parsing_keeps_discontinuous_extent():
-    ann = ("T1\tSource 28 37\tOfficials\nT2\tCue 38 42\tsaid\nT3\tContent 48 54;55 65\ttalks had failed\n"
-           "E1\tAttribution:T2 Content:T3 Source:T1\n")
-    (attribution,), discontinuous = quotes.parse_ann(QTEXT, ann)
-    assert attribution.content == (48, 65) and attribution.source == (28, 37)
-    assert discontinuous == 1
-
-
 # --- events ---------------------------------------------------------------------------------
 
 C = events.Coding
@@ -139,16 +101,21 @@ def test_events_accuracy_triples_and_no_event():
     assert f["x.no_event_precision"] == 1.0
     assert f["x.f1.ACCUSE"] == pytest.approx(2 / 3) and f["x.f1.ASSAULT"] == 0.0
     assert f["x.macro_f1"] == pytest.approx(1 / 3)
+    # every sentence counted: one hit, one wrong type (a false positive and a false negative)
+    assert f["x.top_event_precision"] == f["x.top_event_recall"] == f["x.top_event_f1"] == 0.5
+    assert f["x.top_triple_f1"] == 0.5
 
 
 def test_events_empty_and_all_wrong():
     f = figures(events.score(GOLDE, [None, None, None], "x"))
     assert f["x.type_accuracy"] == 0.0 and f["x.no_event_precision"] == pytest.approx(1 / 3)
     assert f["x.macro_f1"] == 0.0
+    assert f["x.top_event_precision"] is None and f["x.top_event_f1"] == 0.0
     wrong = [C("AID", ("USA",), ()), C("AID", (), ()), C("AID", (), ())]
     f = figures(events.score(GOLDE, wrong, "x"))
     assert f["x.type_accuracy"] == 0.0 and f["x.triple_accuracy"] == 0.0
     assert f["x.no_event_precision"] is None
+    assert f["x.top_event_precision"] == f["x.top_event_recall"] == f["x.top_event_f1"] == 0.0
 
 
 @pytest.mark.parametrize("code,plover", [("042", "CONSULT"), ("0831", "CONCEDE"),
