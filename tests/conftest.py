@@ -10,7 +10,7 @@ from eventscope.records import Article, content_id
 from eventscope.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "src" / "eventscope" / "samples"
 EVAL_DATA = Path(os.environ.get("EVENTSCOPE_EVAL_DATA", ROOT.parent / "shared" / "eval-data"))
 
 

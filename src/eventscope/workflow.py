@@ -6,10 +6,10 @@ These functions are what the CLI calls; they are usable on their own::
     from eventscope.settings import Settings
 
     settings = Settings.from_env()
-    for result in workflow.extract(["samples/"], settings):
+    for result in workflow.extract(["articles/"], settings):
         print(result.article.title, len(result.events))
 
-    summary = workflow.ingest(["samples/"], settings)   # into settings.db_url
+    summary = workflow.ingest(["articles/"], settings)   # into settings.db_url
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ eventscope events --type ACCUSE          events of one PLOVER type
 eventscope quotes --speaker minister      who said what, with sources
 eventscope events --country ARM --json   JSON Lines for your own tools
 eventscope export --format csv -o events.csv
-eventscope extract samples/ > out.jsonl  records without a database
+eventscope extract PATH... > out.jsonl    records without a database
 eventscope ingest PATH...                your own articles (txt, html, jsonl)"""
 
 

@@ -12,15 +12,14 @@ import click
 from rich.console import Console
 
 from eventscope.errors import EventscopeError
-from eventscope.eval.gate import Baseline, check, update
+from eventscope.eval.gate import DEFAULT_BASELINE, Baseline, check, update
 from eventscope.eval.render import print_report, reports_to_json, write_json
 from eventscope.eval.report import TaskReport
-from eventscope.eval.tasks import REPO_ROOT, TASKS, default_gold, eval_data_root, run_task
+from eventscope.eval.tasks import TASKS, default_gold, eval_data_root, run_task
 from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BASELINE = REPO_ROOT / "eval" / "baseline.json"
 
 
 @dataclass
@@ -97,8 +96,8 @@ def _gate(run: EvalRun, baseline_path: Path, out: Console, update_baseline: bool
 @click.command("eval")
 @click.argument("task", type=click.Choice([*TASKS, "all"]))
 @click.option("--gold", type=click.Path(path_type=Path), default=None,
-              help="Gold data for TASK (default: under $EVENTSCOPE_EVAL_DATA or "
-                   "../shared/eval-data).")
+              help="Gold data for TASK (default: under $EVENTSCOPE_EVAL_DATA, else "
+                   "../shared/eval-data from the working directory).")
 @click.option("--json", "json_file", default=None, metavar="FILE",
               help="Also write the figures as JSON to FILE (- for standard output).")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
@@ -111,7 +110,8 @@ def _gate(run: EvalRun, baseline_path: Path, out: Console, update_baseline: bool
 @click.option("--justify", default=None, metavar="TEXT",
               help="Why floors are lowered; kept in the baseline's justifications.")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
-              default=DEFAULT_BASELINE, show_default=True, help="The baseline file.")
+              default=DEFAULT_BASELINE, show_default="the floors shipped in the package",
+              help="The baseline file.")
 @click.pass_context
 def eval_command(ctx: click.Context, task: str, gold: Optional[Path], json_file: Optional[str],
                  limit: Optional[int], gate: bool, update_baseline: bool, allow_lower: bool,

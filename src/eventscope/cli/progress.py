@@ -54,5 +54,7 @@ def progress_bar(console: Console, paths: Sequence[str], label: str) -> Iterator
 
 
 def samples_dir() -> Path:
-    """The bundled sample articles (the repository's samples/ folder)."""
-    return Path(__file__).resolve().parents[3] / "samples"
+    """The sample articles shipped inside the package (``eventscope/samples``)."""
+    from importlib import resources
+
+    return Path(str(resources.files("eventscope") / "samples"))

@@ -5,7 +5,7 @@ justification, which is kept in the baseline. :func:`check` fails when a headlin
 below its floor by more than the noise margin, or when the gold data is not the data the floors
 were measured on::
 
-    baseline = Baseline.load(Path("eval/baseline.json"))
+    baseline = Baseline.load(DEFAULT_BASELINE)
     result = check(reports, baseline, margin=baseline.margin)
     for line in result.lines():
         print(line)
@@ -23,6 +23,7 @@ from typing import Iterable, Literal, Optional, Sequence
 from eventscope.errors import InputError
 from eventscope.eval.report import TaskReport
 
+DEFAULT_BASELINE = Path(__file__).with_name("baseline.json")  # shipped with the package
 DEFAULT_MARGIN = 0.005  # run-to-run noise we tolerate; the pipeline is deterministic, so small
 FLOOR_DIGITS = 4
 

@@ -19,7 +19,9 @@ from eventscope.eval.report import TaskReport
 from eventscope.settings import Settings
 
 EVAL_DATA_ENV = "EVENTSCOPE_EVAL_DATA"
-REPO_ROOT = Path(__file__).resolve().parents[3]  # src/eventscope/eval/tasks.py -> repository
+# relative to the working directory: a project checkout has the shared data beside it; an
+# installed package names its data with $EVENTSCOPE_EVAL_DATA or --gold
+DEFAULT_EVAL_DATA = Path("..") / "shared" / "eval-data"
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,10 @@ class TaskUnavailable(EventscopeError):
 
 
 def eval_data_root(environ: Optional[Mapping[str, str]] = None) -> Path:
-    """``$EVENTSCOPE_EVAL_DATA``, else ``../shared/eval-data`` next to the repository."""
+    """``$EVENTSCOPE_EVAL_DATA``, else ``../shared/eval-data`` from the working directory."""
     environ = os.environ if environ is None else environ
     configured = environ.get(EVAL_DATA_ENV)
-    return Path(configured) if configured else REPO_ROOT.parent / "shared" / "eval-data"
+    return (Path(configured) if configured else DEFAULT_EVAL_DATA).resolve()
 
 
 def task_spec(name: str) -> TaskSpec:
