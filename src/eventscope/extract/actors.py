@@ -97,14 +97,23 @@ class ActorDictionary:
         if actor is None and agent is None:
             return None
         code = actor[1].code if actor else ""
-        country = code[:3] or None
-        sector = code[3:6] or None
-        if agent is not None and (sector is None or not _within(agent, actor)):
-            # a role word outside the name says who acts: "demonstrators in Baghdad" are not
-            # the government the capital stands for; "Israeli troops" as one entry keeps MIL
+        country, sector = split_code(code)
+        whole = sector is not None or (country or "").startswith("IGO")  # "European Union"
+        if agent is not None and (not whole or not _within(agent, actor)):
+            # a role word outside the name says who acts: "protesters in Lima" are not the
+            # government the capital stands for; "Israeli troops" as one entry keeps MIL
             sector = agent[1].code[:3]
         name = " ".join(w.rstrip("_") for w in actor[1].words).title() if actor else None
         return ActorCode(country, sector or None, name)
+
+
+def split_code(code: str) -> tuple[Optional[str], Optional[str]]:
+    """(country, sector) of a PETRARCH code. An IGO code is the organisation's whole code
+    (``IGOUNOWFP`` is the World Food Programme, not "IGO" in sector "UNO"); otherwise the
+    country is the first three letters (ISO3) and the sector the next three."""
+    if code.upper().startswith("IGO"):
+        return code, None
+    return code[:3] or None, code[3:6] or None
 
 
 def _within(inner: tuple[int, Pattern], outer: Optional[tuple[int, Pattern]]) -> bool:
