@@ -19,16 +19,16 @@ def at(phrase: str) -> tuple[int, int]:
 FIRST, SECOND = at("“The ferry will run at dawn,”"), at("“and it will carry bicycles.”")
 SPEAKER, SAID = at("harbour chief Mira Holt"), at("said")
 FARES, FISHERMEN, COMPLAINED = at("that the fares were too high"), at("Fishermen"), at("complained")
-ANN = (f"T1\tSource {SPEAKER[0]} {SPEAKER[1]}\tharbour chief Mira Holt\n"
-       f"T2\tCue {SAID[0]} {SAID[1]}\tsaid\n"
-       f"T3\tContent {SECOND[0]} {SECOND[1]};{FIRST[0]} {FIRST[1]}\tthe ferry\n"
-       f"T7\tAttribution {SAID[0]} {SAID[1]}\tsaid\n"
-       "E1\tAttribution:T7 Content:T3 Cue:T2 Source:T1\n"
-       f"T4\tSource {FISHERMEN[0]} {FISHERMEN[1]}\tFishermen\n"
-       f"T5\tCue {COMPLAINED[0]} {COMPLAINED[1]}\tcomplained\n"
-       f"T6\tContent {FARES[0]} {FARES[1]}\tthat the fares\n"
-       f"T8\tAttribution {COMPLAINED[0]} {COMPLAINED[1]}\tcomplained\n"
-       "E2\tAttribution:T8 Content:T6 Source:T4 Cue:T5\n")
+ANN = (f"T901\tSource {SPEAKER[0]} {SPEAKER[1]}\tharbour chief Mira Holt\n"
+       f"T902\tCue {SAID[0]} {SAID[1]}\tsaid\n"
+       f"T903\tContent {SECOND[0]} {SECOND[1]};{FIRST[0]} {FIRST[1]}\tthe ferry\n"
+       f"T907\tAttribution {SAID[0]} {SAID[1]}\tsaid\n"
+       "E901\tAttribution:T907 Content:T903 Cue:T902 Source:T901\n"
+       f"T904\tSource {FISHERMEN[0]} {FISHERMEN[1]}\tFishermen\n"
+       f"T905\tCue {COMPLAINED[0]} {COMPLAINED[1]}\tcomplained\n"
+       f"T906\tContent {FARES[0]} {FARES[1]}\tthat the fares\n"
+       f"T908\tAttribution {COMPLAINED[0]} {COMPLAINED[1]}\tcomplained\n"
+       "E902\tAttribution:T908 Content:T906 Source:T904 Cue:T905\n")
 
 
 def gold() -> quotes.GoldArticle:
@@ -55,7 +55,7 @@ def test_brat_parsing_keeps_fragments_sorted():
     assert g.discontinuous == 1
     assert g.attributions[0] == A((FIRST, SECOND), SPEAKER, SAID)
     assert g.attributions[1] == A((FARES,), FISHERMEN, COMPLAINED)
-    without_cue_role = ANN.replace(" Cue:T5", "")  # the trigger's span stands for the cue
+    without_cue_role = ANN.replace(" Cue:T905", "")  # the trigger's span stands for the cue
     assert quotes.parse_ann(TEXT, without_cue_role)[0] == g.attributions
 
 
@@ -120,7 +120,7 @@ def test_cue_must_overlap_the_gold_cue():
 
 
 def test_gold_without_a_source_wants_a_prediction_without_a_speaker():
-    ann = ANN.replace(" Source:T4", "")
+    ann = ANN.replace(" Source:T904", "")
     g = quotes.GoldArticle("ferry", TEXT, quotes.parse_ann(TEXT, ann)[0])
     for speaker, expected in ((None, 1.0), (FISHERMEN, 0.5)):
         pred = [*PER_FRAGMENT[:2], A((FARES,), speaker, COMPLAINED)]

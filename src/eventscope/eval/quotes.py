@@ -14,13 +14,14 @@ way before scoring:
 Content figures (the field's own definitions, on fragments):
 
 - *overlap*: the characters the two contents share are at least half of each content's
-  characters (fragment characters only: the cue between fragments counts for neither side).
+  characters. Only fragment characters are content: a prediction that runs over the cue
+  between two gold fragments counts those characters in its own size, not as shared.
 - *exact*: the same fragments once quotation marks, spaces and ``,.;:`` are trimmed from each.
 
 End-to-end figures (what a user gets), each an overlap match that also needs:
 
-- *cue*: the predicted cue overlaps the gold Cue span by at least one character. A prediction
-  with no cue (a quote with no reporting verb) or a gold attribution with no Cue never matches.
+- *cue*: the predicted cue shares a character (or more) with the gold Cue span. A prediction
+  with no cue (a quote with no reporting verb) or a gold one with no Cue nor trigger never matches.
 - *attributed*: the cue as above and the speaker: a predicted speaker span that covers at least
   half of the gold Source span and lies at least half inside it; when the gold has no Source,
   a prediction with no speaker.
