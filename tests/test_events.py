@@ -235,3 +235,16 @@ def test_coordinated_participants_are_all_kept(events_of):
 def test_background_phrases_give_no_recipient(events_of):
     assert events_of("Rebels released nine hostages after talks brokered by Oman.") == [
         ("CONCEDE", "release", "released", ["REB"], [None], "asserted")]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # obstruction by civilians is protest; "striking" describes them, it is no assault
+    ("Striking farmers blocked the motorway with tractors.",
+     [("PROTEST", "obstruct", "blocked", ["AGR"], [None], "asserted")]),
+    ("Norway promised to return the seized paintings to Poland.",
+     [("AGREE", None, "promised", ["NOR"], ["POL"], "asserted")]),
+    ("The wounded soldiers were flown to Madrid.", []),
+])
+def test_participles_modifying_a_noun_are_not_events(events_of, text, expected):
+    assert events_of(text) == expected

@@ -73,6 +73,12 @@ def trigger_of(token) -> Optional[Trigger]:
     return VERBS.get(lemma) or MILITARY_ONLY.get(lemma)
 
 
+def attributive(token) -> bool:
+    """A participle modifying a noun describes it, it reports no act: "the seized cargo",
+    "striking dockers"."""
+    return token.dep_ == "amod"
+
+
 def governed_by_trigger(token) -> bool:
     """"threatened to impose sanctions": the governing verb is the event, not its complement."""
     return token.dep_ == "xcomp" and token.head.i != token.i and trigger_of(token.head) is not None
@@ -218,7 +224,8 @@ class EventExtractor:
                 events.extend([event] if event is not None else [])
                 continue
             trigger = trigger_of(token)
-            if trigger is None or governed_by_trigger(token) or _inside_demand(token):
+            if trigger is None or attributive(token) or governed_by_trigger(token) \
+                    or _inside_demand(token):
                 continue
             event = self._event(token, trigger, article, prior)
             if event is not None:
