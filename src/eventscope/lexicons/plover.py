@@ -31,8 +31,10 @@ VERBS: dict[str, Trigger] = {
            "share", "extradite"),
     **_all("AID", "07", None, "aid", "assist", "donate", "supply", "fund", "rescue", "provide",
            "give", "grant", "contribute", "shelter"),
-    **_all("CONCEDE", "08", "release", "release", "free", "pardon", "ease", "lift", "reopen",
-           "concede", "yield", "relax", "compensate"),
+    # PLOVER: "the actual release or exchange of prisoners should be coded as RETREAT"
+    **_all("RETREAT", "08", "release", "release", "free"),
+    **_all("CONCEDE", "08", None, "pardon", "ease", "lift", "reopen", "concede", "yield", "relax",
+           "compensate"),
     **_all("RETREAT", "08", "withdraw", "withdraw", "retreat", "demobilise", "demobilize",
            "disarm", "evacuate", "surrender", "resign"),
     **_all("ACCUSE", "11", "disapprove", "blame", "condemn", "criticise", "criticize",
