@@ -171,7 +171,7 @@ def test_main_clause_event_is_the_most_confident():
 
 @pytest.mark.integration
 def test_pronoun_subject_of_a_statement_is_the_speaker(events_of):
-    events = events_of("Vietnam says it is prepared to release the detained fishermen.")
+    events = events_of("Vietnam says it stands ready to release the detained fishermen.")
     assert [e[:4] for e in events] == [("AGREE", "retreat", "release", ["VNM"])]
 
 
