@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.eval import events, geo, timex
+from eventscope.eval import events, timex
 
 
 def figures(found) -> dict:
@@ -49,39 +49,6 @@ def test_time_loader_reads_timeml(tmp_path):
     assert doc.dct == "2013-03-22" and doc.text == "It rained yesterday in town."
     (t,) = doc.timexes
     assert doc.text[t.start:t.end] == "yesterday" and t.value == "2013-03-21"
-
-
-# --- geo ------------------------------------------------------------------------------------
-
-G = geo.GoldToponym
-P = geo.PredictedPlace
-ARTICLE = geo.GoldArticle("a", "Paris and Lyon said Kyiv.", (
-    G(0, 5, "Paris", True, 48.85, 2.35, 2988507), G(10, 14, "Lyon", True, 45.76, 4.83, 2996944),
-    G(20, 24, "Kyiv", False)))
-
-
-def test_geo_recall_accuracy_and_metonymy():
-    pred = [P(0, 5, True, 48.86, 2.34, 2988507), P(10, 14, True, 48.85, 2.35, 1),
-            P(20, 24, False)]
-    f = figures(geo.score([ARTICLE], [pred], "x", metonymy=True))
-    assert f["x.recall"] == 1.0
-    assert f["x.acc161"] == 0.5  # Lyon resolved to Paris: about 390 km away
-    assert f["x.geonameid_match"] == 0.5
-    assert f["x.metonymy_f1"] == 1.0
-
-
-def test_geo_empty_and_all_wrong():
-    f = figures(geo.score([ARTICLE], [[]], "x", metonymy=True))
-    assert f["x.recall"] == 0.0 and f["x.acc161"] is None and f["x.metonymy_f1"] is None
-    wrong = [P(0, 5, False, -33.9, 151.2), P(10, 14, False, None, None), P(20, 24, True)]
-    f = figures(geo.score([ARTICLE], [wrong], "x", metonymy=True))
-    assert f["x.recall"] == 1.0 and f["x.acc161"] == 0.0 and f["x.metonymy_f1"] == 0.0
-
-
-def test_geo_distance_and_anchor():
-    assert geo.distance_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)
-    assert geo.anchor("xx Paris yy", 4, 9, "Paris") == (3, 8)
-    assert geo.anchor("xx Paris yy", 3, 8, "Lyon") is None
 
 
 # --- events ---------------------------------------------------------------------------------
