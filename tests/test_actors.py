@@ -28,7 +28,7 @@ def builtin():
     ("Armenian foreign ministry", "ARM", "GOV"),
     ("Azerbaijani troops", "AZE", "MIL"),
     ("Moscow", "RUS", "GOV"),
-    ("the United Nations", "IGO", "UNO"),
+    ("the United Nations", "IGOUNO", None),
     ("separatists", None, "REB"),
     ("the White House", "USA", "GOV"),
     ("Taliban fighters", "AFG", "REB"),

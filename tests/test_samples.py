@@ -1,7 +1,7 @@
 """The bundled samples end to end: offsets slice the text exactly, and key records are found.
 
-"core" records are simple cases any sound v1 must get and are asserted; "stretch" records are
-reported (run with -s to see the recall table) so later versions can track them.
+"core" records are asserted found; "stretch" records are the known misses, each a strict xfail,
+so one that starts being found fails the run until it is marked core.
 """
 from __future__ import annotations
 
@@ -105,12 +105,14 @@ def test_core_records_are_found(results, key):
     assert not missing, missing
 
 
+STRETCH = [(key, kind, record) for key in sorted(EXPECTED)
+           for kind in ("quotes", "dates", "places", "events")
+           for record in EXPECTED[key][kind] if record["level"] == "stretch"]
+
+
 @pytest.mark.integration
-def test_report_stretch_recall(results, capsys):
-    rows = []
-    for kind in ("quotes", "dates", "places", "events"):
-        stretch = [(key, r) for key in EXPECTED for r in EXPECTED[key][kind] if r["level"] == "stretch"]
-        hits = sum(found(kind, r, results[key]) for key, r in stretch)
-        rows.append(f"{kind}: {hits}/{len(stretch)} stretch records found")
-    with capsys.disabled():
-        print("\nsamples stretch recall: " + "; ".join(rows))
+@pytest.mark.xfail(strict=True, reason="a known miss: once found, mark the record core")
+@pytest.mark.parametrize("key,kind,record", STRETCH,
+                         ids=[f"{k}-{kind}-{i}" for i, (k, kind, _) in enumerate(STRETCH)])
+def test_stretch_records_are_still_missed(results, key, kind, record):
+    assert found(kind, record, results[key])
