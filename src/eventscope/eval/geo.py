@@ -203,7 +203,7 @@ def _precision(gold: Sequence[GoldArticle], predictions: Sequence[Sequence[Predi
                prefix: str) -> list[Figure]:
     """Of the places predicted as locations (literal), the share on a gold literal toponym.
 
-    A predicted literal place on a gold span that is not a location (metonymic, demonym,
+    A predicted literal place on a gold span of another kind (metonymic, demonym,
     non-toponym...) or on no gold span is a false location. ``precision161`` also asks that
     the place lie within 161 km of that toponym; places on a gold toponym without coordinates
     cannot be judged and are left out of it.
