@@ -181,7 +181,7 @@ def _sentence_figures(gold, predictions, prefix: str) -> list[Figure]:
                       ("top_triple", sentence_prf(gold, predictions, triple=True))):
         out += [Figure(f"{prefix}.{name}_precision", prf.precision, prf.tp + prf.fp),
                 Figure(f"{prefix}.{name}_recall", prf.recall, prf.tp + prf.fn),
-                Figure(f"{prefix}.{name}_f1", prf.f1, len(gold), name == "top_event")]
+                Figure(f"{prefix}.{name}_f1", prf.f1, len(gold), name in ("top_event", "top_triple"))]
     return out
 
 
