@@ -49,7 +49,7 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     Countries and capitals are metonymic as the subject of a political verb, the object of a
     verb of blame or appeal, or the possessor of a political noun ("Baku blames ...", "called
     on Moscow", "Tehran's decision"). Any resolved place is metonymic as the agent of a verb
-    that needs one ("Chicago approved the budget", "France became involved"), and as the
+    that needs one ("Chicago approved the budget", "Portugal stepped in"), and as the
     modifier or possessor of a common noun that names neither a place nor its residents
     ("Denver police", "French law", "Japan's policy"; not "a Paris suburb" or "Kansas
     farmers"). After a locative preposition a place is always a location.
