@@ -61,6 +61,14 @@ def test_editing_a_lexicon_entry_changes_the_stages_that_read_it(tmp_path):
     assert after["plain"] == before["plain"] and after["nlp"] == before["nlp"]
 
 
+def test_comments_and_docstrings_do_not_change_a_label(tmp_path):
+    write_package(tmp_path, "salut")
+    before = fingerprints_of(tmp_path)
+    lexicon = tmp_path / "fpkg" / "lexicon.py"
+    lexicon.write_text('"""Greetings."""\n# one entry for now\n' + lexicon.read_text())
+    assert fingerprints_of(tmp_path) == before
+
+
 def test_the_closure_follows_imports_within_the_package_only(tmp_path):
     write_package(tmp_path, "salut")
     sys.path.insert(0, str(tmp_path))

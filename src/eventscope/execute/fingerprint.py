@@ -3,9 +3,10 @@
 A stage's records are only as reproducible as the code, lexicons, data, model and settings that
 made them. A fingerprint hashes
 
-- the source of the module that defines the stage's extractor and of every module of the same
+- the code of the module that defines the stage's extractor and of every module of the same
   package it imports, directly or through others (found by reading their ``import`` statements,
-  so a lexicon module edited counts, and a module the stage never reaches does not);
+  so a lexicon module edited counts, and a module the stage never reaches does not); code means
+  the syntax tree without docstrings and comments, so a reworded comment changes nothing;
 - the stage's configuration: the settings that change its output and the versions and contents
   of data it reads from outside the package (``Stage.config``);
 - the fingerprints of the stages whose output it reads, and for the parse, the model's name and
@@ -92,13 +93,26 @@ def code_closure(root: str) -> tuple[tuple[str, Path], ...]:
 
 
 def code_parts(*roots: str) -> list[bytes | str]:
-    """Names and sources of the union of the roots' :func:`code_closure`, sorted by name
-    (read afresh: the cache holds paths only)."""
+    """Names and code of the union of the roots' :func:`code_closure`, sorted by name (read
+    afresh: the cache holds paths only)."""
     modules = dict(item for root in roots for item in code_closure(root))
     parts: list[bytes | str] = []
     for name, path in sorted(modules.items()):
-        parts += [name, path.read_bytes()]
+        parts += [name, code_of(path.read_bytes())]
     return parts
+
+
+def code_of(source: bytes) -> str:
+    """The syntax tree of ``source`` without docstrings (comments are never in it), so that
+    editing prose does not change a label while any change to code or data does."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                and body and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree, include_attributes=False)
 
 
 def file_parts(paths: Iterable[str]) -> list[bytes | str]:
