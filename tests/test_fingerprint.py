@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.execute.fingerprint import code_closure, digest, stage_fingerprints
+from eventscope.execute.fingerprint import _imported, code_closure, digest, stage_fingerprints
 from eventscope.execute.registry import default_stages
 from eventscope.execute.stages import DOC, Stage
 from eventscope.settings import Settings
@@ -37,7 +37,6 @@ def write_package(root: Path, greeting: str) -> None:
 def fingerprints_of(root: Path) -> dict[str, str]:
     for name in ("fpkg.uses_lexicon", "fpkg.plain", "fpkg.lexicon", "fpkg"):
         sys.modules.pop(name, None)
-    code_closure.cache_clear()
     sys.path.insert(0, str(root))
     try:
         stages = [Stage("lex", 1, (DOC,), "entities", importlib.import_module("fpkg.uses_lexicon").extract),
@@ -47,7 +46,6 @@ def fingerprints_of(root: Path) -> dict[str, str]:
         return dict(stage_fingerprints(stages, MODEL))
     finally:
         sys.path.remove(str(root))
-        code_closure.cache_clear()
 
 
 def test_editing_a_lexicon_entry_changes_the_stages_that_read_it(tmp_path):
@@ -61,24 +59,29 @@ def test_editing_a_lexicon_entry_changes_the_stages_that_read_it(tmp_path):
     assert after["plain"] == before["plain"] and after["nlp"] == before["nlp"]
 
 
-def test_comments_and_docstrings_do_not_change_a_label(tmp_path):
-    write_package(tmp_path, "salut")
-    before = fingerprints_of(tmp_path)
-    lexicon = tmp_path / "fpkg" / "lexicon.py"
-    lexicon.write_text('"""Greetings."""\n# one entry for now\n' + lexicon.read_text())
-    assert fingerprints_of(tmp_path) == before
+def test_imports_are_read_in_every_form():
+    source = textwrap.dedent("""
+        import fpkg.a, fpkg.b as bee
+        from fpkg.c import (one,
+                            two as deux)
+        from . import d
+        from ..e import f  # a comment
+        def later():
+            import fpkg.g
+    """)
+    assert _imported("fpkg.sub.mod", source) == {
+        "fpkg.a", "fpkg.b", "fpkg.c", "fpkg.c.one", "fpkg.c.two", "fpkg.sub", "fpkg.sub.d",
+        "fpkg.e", "fpkg.e.f", "fpkg.g"}
 
 
 def test_the_closure_follows_imports_within_the_package_only(tmp_path):
     write_package(tmp_path, "salut")
     sys.path.insert(0, str(tmp_path))
     try:
-        code_closure.cache_clear()
-        assert [name for name, _ in code_closure("fpkg.uses_lexicon")] == [
+        assert list(code_closure("fpkg.uses_lexicon")) == [
             "fpkg", "fpkg.lexicon", "fpkg.uses_lexicon"]
     finally:
         sys.path.remove(str(tmp_path))
-        code_closure.cache_clear()
 
 
 def test_settings_model_and_dictionaries_change_the_stages_they_reach(tmp_path):

@@ -20,10 +20,11 @@ made, and re-ingesting an article whose stored label differs recomputes that sta
 """
 from __future__ import annotations
 
-import ast
 import functools
 import hashlib
 import importlib.util
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -50,26 +51,59 @@ def _source_path(module: str) -> Optional[Path]:
     return Path(spec.origin)
 
 
-def _imported(module: str, tree: ast.AST) -> set[str]:
-    """Absolute names of the modules ``tree`` imports, submodules named in ``from`` included."""
+# import statements read from the source text: parsing every module would cost more than half a
+# second per process, and a line that only looks like an import merely adds a module
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+    r"|import[ \t]+([^\n#;]*))", re.M)
+
+
+def _names(clause: str) -> list[str]:
+    """``a, b as c`` or ``(a,\n b)`` -> ``["a", "b"]``."""
+    clause = clause.strip().strip("()").replace("\\", " ")
+    return [part.split()[0] for part in clause.split(",") if part.split()]
+
+
+def _imported(module: str, source: str) -> set[str]:
+    """Absolute names of what ``source`` imports, names imported ``from`` a module included
+    (they may be submodules)."""
     package = module.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # relative: resolve against this module's package
-                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                base = f"{parent}.{base}" if base else parent
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)
+    for base, names, plain in _IMPORT.findall(source):
+        if plain:
+            found.update(_names(plain))
+            continue
+        level = len(base) - len(base.lstrip("."))
+        base = base.lstrip(".")
+        if level:  # relative: resolve against this module's package
+            parent = package.rsplit(".", level - 1)[0] if level > 1 else package
+            base = f"{parent}.{base}" if base else parent
+        found.add(base)
+        found.update(f"{base}.{name}" for name in _names(names))
     return found
 
 
+@dataclass(frozen=True)
+class ModuleCode:
+    imports: frozenset[str]  # absolute names of what the module imports (maybe not modules)
+    digest: str  # of its source
+
+
+def read_module(name: str, path: Path) -> ModuleCode:
+    """:class:`ModuleCode` of the file at ``path``, read once per process and file version."""
+    stat = path.stat()
+    return _read_module(name, path, stat.st_mtime_ns, stat.st_size)
+
+
 @functools.lru_cache(maxsize=None)
-def code_closure(root: str) -> tuple[tuple[str, Path], ...]:
-    """``root`` and every module of its top-level package it imports, transitively, sorted.
+def _read_module(name: str, path: Path, mtime_ns: int, size: int) -> ModuleCode:
+    source = path.read_bytes()
+    imports = _imported(name, source.decode("utf-8", errors="replace"))
+    return ModuleCode(frozenset(imports), digest([source]))
+
+
+def code_closure(root: str) -> dict[str, Path]:
+    """``root`` and every module of its top-level package it imports, transitively.
 
     Imports inside functions count too (they are how heavy modules load lazily), and so do the
     packages (``__init__``) a module belongs to, which run when it is imported. Names that are
@@ -86,33 +120,18 @@ def code_closure(root: str) -> tuple[tuple[str, Path], ...]:
         if path is None:
             continue
         seen[name] = path
-        tree = ast.parse(path.read_bytes(), filename=str(path))
         parents = {name.rsplit(".", n)[0] for n in range(1, name.count(".") + 1)}
-        todo.extend((_imported(name, tree) | parents) - seen.keys())
-    return tuple(sorted(seen.items()))
+        todo.extend((read_module(name, path).imports | parents) - seen.keys())
+    return dict(sorted(seen.items()))
 
 
 def code_parts(*roots: str) -> list[bytes | str]:
-    """Names and code of the union of the roots' :func:`code_closure`, sorted by name (read
-    afresh: the cache holds paths only)."""
-    modules = dict(item for root in roots for item in code_closure(root))
+    """Names and code digests of the union of the roots' :func:`code_closure`, by name."""
+    modules = {name: path for root in roots for name, path in code_closure(root).items()}
     parts: list[bytes | str] = []
     for name, path in sorted(modules.items()):
-        parts += [name, code_of(path.read_bytes())]
+        parts += [name, read_module(name, path).digest]
     return parts
-
-
-def code_of(source: bytes) -> str:
-    """The syntax tree of ``source`` without docstrings (comments are never in it), so that
-    editing prose does not change a label while any change to code or data does."""
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                and body and isinstance(body[0], ast.Expr)
-                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
-            node.body = body[1:] or [ast.Pass()]
-    return ast.dump(tree, include_attributes=False)
 
 
 def file_parts(paths: Iterable[str]) -> list[bytes | str]:
