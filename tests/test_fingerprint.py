@@ -132,3 +132,35 @@ def test_a_lexicon_edit_in_the_real_package_changes_the_events_label(tmp_path):
     after = run(tmp_path)
     assert after["events"] != before["events"]
     assert {k for k in before if k != "events"} == {k for k in before if after[k] == before[k]}
+
+
+@pytest.mark.integration
+def test_reingesting_after_a_settings_change_recomputes_only_the_stages_it_reaches(tmp_path):
+    from eventscope.store import Store
+    from eventscope.workflow import ingest
+
+    (tmp_path / "a.txt").write_text("Ruritanian troops entered Lisbon on Monday, the army said.")
+    (tmp_path / "b.txt").write_text("The minister of Ruritania visited Porto and Braga.")
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'store.db'}")
+    inputs = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    first = ingest(inputs, settings)
+    assert (first.processed, first.stored, first.unchanged) == (2, 2, 0)
+    again = ingest(inputs, settings)
+    assert (again.processed, again.stored, again.unchanged) == (0, 0, 2)
+    smaller = settings.replace(gazetteer_min_population=15000)
+    changed = ingest(inputs, smaller)
+    assert (changed.processed, changed.stored, changed.unchanged) == (2, 2, 0)
+    with Store.open(settings.db_url) as store:
+        labels = store.stats().stage_labels
+    by_stage = {label.split(".v")[0]: label for label in labels}
+    assert set(labels.values()) == {2} and len(labels) == 5  # one label per stage, both articles
+    before, after = _live(settings), _live(smaller)
+    assert {name for name in after if after[name] != before[name]} == {"places", "events"}
+    assert {name: label.rsplit("-", 1)[1] for name, label in by_stage.items()} == {
+        name: after[name] for name in by_stage}
+
+
+def _live(settings: Settings) -> dict[str, str]:
+    from eventscope.execute import Pipeline
+
+    return {s.name: s.fingerprint for s in Pipeline.from_settings(settings).info.stages}
