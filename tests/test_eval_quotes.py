@@ -140,4 +140,5 @@ def test_no_predictions_and_all_wrong():
 def test_headline_figures():
     found = quotes.score([gold()], [PER_FRAGMENT])
     assert [x.name for x in found if x.headline] == [
-        "all.f1_cue", "all.f1_attributed", "all.speaker_accuracy", "direct.f1_attributed"]
+        "all.f1_overlap", "all.f1_cue", "all.f1_attributed", "all.speaker_accuracy",
+        "direct.f1_overlap", "direct.f1_attributed"]
