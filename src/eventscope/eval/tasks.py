@@ -49,6 +49,9 @@ TASKS: dict[str, TaskSpec] = {
         TaskSpec("entities", "eventscope.eval.entities", "ner/re3d",
                  ("*/documents.json", "*/entities.json"),
                  "re3d: person, organisation, location and date spans"),
+        TaskSpec("dyads", "eventscope.eval.dyads", "ner/re3d",
+                 ("*/documents.json", "*/relations.json"),
+                 "re3d relations: conflict, alliance and contact dyads coded as events"),
     )
 }
 
