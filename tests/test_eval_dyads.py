@@ -180,3 +180,12 @@ def test_evaluate_scores_the_pipeline_against_a_hand_made_source(tmp_path, setti
 def test_a_document_without_links_or_sentences_finds_nothing():
     doc = DyadDoc("d", "s", "text", (Relation("CommWith", A, B),))
     assert score([doc.relations], [[]], [()]) == (Outcome("CommWith", False, False, False, False),)
+
+
+@pytest.mark.integration
+def test_sentence_spans_match_the_full_parse(nlp):
+    from eventscope.eval.dyads import sentence_spans
+
+    texts = [FIRST, "Harbour talks\nThe Ardena council met on Friday. It agreed to reopen the port."]
+    assert sentence_spans(nlp, texts) == [
+        tuple((s.start_char, s.end_char) for s in doc.sents) for doc in nlp.pipe(texts)]
