@@ -186,6 +186,7 @@ def test_a_document_without_links_or_sentences_finds_nothing():
 def test_sentence_spans_match_the_full_parse(nlp):
     from eventscope.eval.dyads import sentence_spans
 
-    texts = [FIRST, "Harbour talks\nThe Ardena council met on Friday. It agreed to reopen the port."]
+    texts = [FIRST,
+             "Harbour talks\nThe Ardena council met on Friday. It agreed to reopen the port."]
     assert sentence_spans(nlp, texts) == [
         tuple((s.start_char, s.end_char) for s in doc.sents) for doc in nlp.pipe(texts)]
