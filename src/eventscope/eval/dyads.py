@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from eventscope.eval.entities import MIN_CONFIDENCE, _json_lines, anchor
+from eventscope.eval.entities import MIN_CONFIDENCE, anchor, json_lines
 from eventscope.eval.metrics import span_overlap
 from eventscope.eval.report import Figure, TaskReport
 from eventscope.ingest.article import normalise_text
@@ -149,9 +149,9 @@ def _relation(record: dict, text: str, counts: Counter) -> Optional[Relation]:
 
 
 def _source_docs(source: Path, counts: Counter) -> list[DyadDoc]:
-    texts = {d["_id"]: normalise_text(d["text"]) for d in _json_lines(source / "documents.json")}
+    texts = {d["_id"]: normalise_text(d["text"]) for d in json_lines(source / "documents.json")}
     found: dict[str, list[Relation]] = {doc_id: [] for doc_id in texts}
-    for record in _json_lines(source / "relations.json"):
+    for record in json_lines(source / "relations.json"):
         if record.get("documentId") not in texts:
             continue
         relation = _relation(record, texts[record["documentId"]], counts)

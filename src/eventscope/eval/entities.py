@@ -104,7 +104,7 @@ def anchor(text: str, start: int, end: int, value: str) -> tuple[Optional[tuple[
     return (best, best + len(value)), "reanchored"
 
 
-def _json_lines(path: Path) -> Iterator[dict]:
+def json_lines(path: Path) -> Iterator[dict]:
     """re3d files are ``mongoexport`` output: one JSON object per line."""
     with path.open(encoding="utf-8-sig") as handle:
         for line in handle:
@@ -122,9 +122,9 @@ def load_gold(root: Path, limit: Optional[int] = None) -> GoldSet:
     counts = {"loose": 0, "reanchored": 0, "skipped": 0, "low": 0}
     for source in sources:
         files += [str(source / "documents.json"), str(source / "entities.json")]
-        texts = {d["_id"]: d["text"] for d in _json_lines(source / "documents.json")}
+        texts = {d["_id"]: d["text"] for d in json_lines(source / "documents.json")}
         found: dict[str, set[Mention]] = {doc_id: set() for doc_id in texts}
-        for ent in _json_lines(source / "entities.json"):
+        for ent in json_lines(source / "entities.json"):
             mention = _gold_mention(ent, texts, counts)
             if mention is not None:
                 found[ent["documentId"]].add(mention)
