@@ -5,24 +5,30 @@ talks", "open fire"). The actor is its subject (the agent of a passive), the rec
 object or the object of a preposition such as "on", "against", "with". Actors are coded from
 overlapping entities, then the actor dictionary. Modality comes from negation, auxiliaries
 and governing verbs; the date from the sentence's dates, else the publication date; the
-location from a literal place in the sentence.
+location from a literal place in the sentence. Statements, refusals, threats and what is no
+event are read by :mod:`eventscope.extract.statements`.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
+from eventscope.extract.statements import (
+    alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
+    stated_act,
+)
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, BROAD_VERBS, DEMAND, EASE, EASING_VERBS, HYPOTHETICAL_AUX, INTENT_CAMEO,
-    LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS, NOUN_TRIGGERS, OBLIGATION_AUX,
-    OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS,
-    RESTRICTIONS, STATE_SECTORS, STATING_VERBS, THREAT_MODES, THREAT_MODES_BY_ACT, VERBS, Trigger,
+    ARMED_SECTORS, BROAD_VERBS, CLAUSAL_TRIGGERS, DEMAND, EASE, EASE_PRESSURE, EASING_VERBS,
+    HYPOTHETICAL_AUX, INTENT_CAMEO, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS,
+    NOUN_TRIGGERS, OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT,
+    RECIPIENT_PREPOSITIONS, RESTRICTIONS, RETREAT_EASING, STATE_SECTORS, STATING_VERBS,
+    THREAT_MODES, THREAT_MODES_BY_ACT, VERBS, Trigger,
 )
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
-_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})  # "we" in a quote: see _as_speaker
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})  # "we" in a quote: first_person
 _OTHER_CLAUSES = ("advcl", "relcl", "parataxis", "punct", "mark", "agent")
 # Prepositions that set the scene rather than name a party: "freed after a week of talks".
 _BACKGROUND_PREPOSITIONS = frozenset({
@@ -55,14 +61,18 @@ def trigger_of(token) -> Optional[Trigger]:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return None
+    if lemma in CLAUSAL_TRIGGERS and any(c.dep_ == "ccomp" for c in token.children):
+        return CLAUSAL_TRIGGERS[lemma]  # "protested that ...": a protest voiced
     if lemma in PHRASAL:
         words = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+        words |= {m.lower_ for c in token.children if c.dep_ == "advcl"
+                  for m in c.children if m.dep_ == "mark"}  # "pushing for Y to ..."
         found = next((t for word, t in PHRASAL[lemma].items() if word in words), None)
         if found is not None:
             return found
-    if lemma in EASING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RESTRICTIONS
-                                     for c in token.children):
-        return EASE
+    eased = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    if lemma in EASING_VERBS and eased & RESTRICTIONS:
+        return EASE_PRESSURE if eased & RETREAT_EASING else EASE
     # the small model sometimes mislemmatises a past tense ("staged" -> "stag")
     if lemma in LIGHT_VERBS or token.lower_.rstrip("d") in LIGHT_VERBS:
         objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
@@ -124,14 +134,16 @@ def with_conjuncts(heads: list) -> list:
 
 def inherited_subjects(verb) -> list:
     """The subject a complement or conjunct shares with its governor: "X is set to reopen",
-    "X agreed and signed"."""
+    "X agreed and signed", "X was forced to withdraw"; or its statement's (see
+    :func:`~eventscope.extract.statements.implied_subjects`)."""
     token = verb
     while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
+        deps = ("nsubj", "nsubjpass") if token.dep_ == "xcomp" else ("nsubj",)
         token = token.head
-        found = [c for c in token.children if c.dep_ == "nsubj"]
+        found = [c for c in token.children if c.dep_ in deps]
         if found:
             return found
-    return []
+    return implied_subjects(verb)
 
 
 def speaker_of(token):
@@ -175,6 +187,8 @@ def modality(verb) -> str:
         return "negated"
     if head is not None and any(c.dep_ == "neg" for c in head.children):
         return "negated"
+    if alleged(verb):
+        return "reported"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if head is not None:
         auxes |= {c.lower_ for c in head.children if c.dep_ == "aux"}
@@ -190,11 +204,6 @@ def modality(verb) -> str:
 def reported(verb) -> bool:
     """The verb heads the content clause of a statement: "X said (that) Y ..."."""
     return verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in STATING_VERBS
-
-
-def demanded(verb) -> bool:
-    """"X said Y must leave": an obligation stated about another party."""
-    return reported(verb) and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
 
 
 def salience(verb) -> float:
@@ -216,16 +225,15 @@ class EventExtractor:
     def __call__(self, doc, article: Article, prior) -> tuple[Event, ...]:
         events = []
         for token in doc:
-            if demanded(token):
-                speech = token.head
-                heads = ([c for c in speech.children if c.dep_ in _SUBJECTS],
-                         [c for c in token.children if c.dep_ in _SUBJECTS])
-                event = self._event(speech, DEMAND, article, prior, heads)
+            stated = demand(token)
+            if stated is not None:  # "X said Y must ...": X's request, the clause its content
+                event = self._event(stated.speech, DEMAND, article, prior,
+                                    (stated.speakers, stated.addressees))
                 events.extend([event] if event is not None else [])
                 continue
             trigger = trigger_of(token)
             if trigger is None or attributive(token) or governed_by_trigger(token) \
-                    or _inside_demand(token):
+                    or content_owner(token, trigger_of) is not None:
                 continue
             event = self._event(token, trigger, article, prior)
             if event is not None:
@@ -236,6 +244,10 @@ class EventExtractor:
                heads: Optional[tuple[list, list]] = None) -> Optional[Event]:
         entities = prior.get("entities", ())
         actor_heads, recipient_heads = heads if heads is not None else arguments(verb)
+        if heads is None and not_an_event(verb, actor_heads):
+            return None
+        if heads is None and not recipient_heads and trigger.event_type == "REQUEST":
+            recipient_heads = content_subjects(verb)  # "demanded that Y withdraw"
         actors = tuple(self._actor(h, article, entities) for h in actor_heads)
         recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
         if not any(r.country for r in recipients):
@@ -246,12 +258,13 @@ class EventExtractor:
             return None
         # a broad verb on its own (not "gave aid", "cancelled the curfew") needs a country
         lemma = verb.lemma_.lower()
-        if lemma in BROAD_VERBS and trigger is VERBS.get(lemma) and not any(
+        if lemma in BROAD_VERBS and trigger is VERBS.get(lemma) and not _clausal(verb) and not any(
                 p.country for p in actors + recipients):
             return None
         quote = self._quote(verb.idx, prior)
-        if quote is not None:  # "we" and "I" in a quote are its speaker
-            actors = tuple(_as_speaker(a, quote) for a in actors)
+        if quote is not None:  # "we", "us" and "our" in a quote are its speaker's side
+            actors = tuple(first_person(a, quote) for a in actors)
+            recipients = tuple(first_person(r, quote) for r in recipients)
         sent = verb.sent
         sentence = Span(sent.start_char, sent.end_char, sent.text)
         start, end = verb.idx, verb.idx + len(verb)
@@ -263,6 +276,7 @@ class EventExtractor:
         if verb.lemma_.lower() in OBSTRUCTION and trigger.event_type == "COERCE" and not _state(actors):
             trigger = PROTEST_OBSTRUCT
         trigger = stated_intent(trigger, mood)
+        trigger, mood = stated_act(verb, trigger, mood, trigger_of)
         return Event(
             id=content_id(article.id, "event", start, trigger.event_type),
             event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
@@ -341,21 +355,12 @@ def stated_intent(trigger: Trigger, mood: str) -> Trigger:
     return trigger
 
 
-def _inside_demand(token) -> bool:
-    return any(demanded(t) for t in (token, *token.ancestors))
+def _clausal(verb) -> bool:
+    """A verb with a clause or infinitive is not its everyday sense: "declined to attend",
+    "denied that ...", unlike "prices declined"."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _state(actors: Sequence[Actor]) -> bool:
     """Some actor is a state body: a state sector, or a bare country or IGO name."""
     return any(a.sector in STATE_SECTORS or (a.country and not a.sector) for a in actors)
-
-
-_FIRST_PERSON = frozenset({"we", "i", "us"})
-
-
-def _as_speaker(actor: Actor, quote) -> Actor:
-    if actor.text.lower() not in _FIRST_PERSON or not (quote.speaker_name or quote.speaker_country):
-        return actor
-    country = actor.country or quote.speaker_country
-    return Actor(actor.start, actor.end, actor.text, country=country, sector=actor.sector,
-                 code=ActorCode(country, actor.sector).code, name=quote.speaker_name)

@@ -18,7 +18,7 @@ def _all(event_type: str, cameo: str, mode: Optional[str], *lemmas: str) -> dict
 
 VERBS: dict[str, Trigger] = {
     **_all("AGREE", "03", None, "agree", "pledge", "promise", "commit", "offer", "accept",
-           "vow", "volunteer"),
+           "vow", "volunteer", "swear"),
     # CAMEO 057 "sign formal agreement" is SUPPORT in the CAMEO-to-PLOVER table.
     **_all("SUPPORT", "05", "sign", "sign", "ratify"),
     **_all("CONSULT", "04", "meet", "meet", "visit", "host", "negotiate", "discuss", "consult",
@@ -33,6 +33,7 @@ VERBS: dict[str, Trigger] = {
            "give", "grant", "contribute", "shelter"),
     # PLOVER: "the actual release or exchange of prisoners should be coded as RETREAT"
     **_all("RETREAT", "08", "release", "release", "free"),
+    **_all("CONCEDE", "08", None, "allow", "permit"),
     **_all("CONCEDE", "08", None, "pardon", "ease", "lift", "reopen", "concede", "yield", "relax",
            "compensate"),
     **_all("RETREAT", "08", "withdraw", "withdraw", "retreat", "demobilise", "demobilize",
@@ -64,7 +65,7 @@ VERBS: dict[str, Trigger] = {
     **_all("ASSAULT", "19", "aerial", "bomb", "bombard", "airstrike"),
     **_all("ASSAULT", "18", None, "attack", "assault", "strike", "kill", "wound", "injure", "beat",
            "ambush", "invade", "storm", "massacre", "torture", "assassinate", "murder",
-           "clash", "fight", "target", "hit"),
+           "clash", "fight", "target", "hit", "abuse"),
     **_all("ASSAULT", "19", "occupy", "occupy", "capture", "overrun"),
 }
 
@@ -81,6 +82,15 @@ PHRASAL: dict[str, dict[str, Trigger]] = {
     "provide": {"aid": Trigger("AID", None, "07"), "assistance": Trigger("AID", None, "07"),
                 "weapons": Trigger("AID", None, "07")},
     "pull": {"out": Trigger("RETREAT", "withdraw", "08"), "back": Trigger("RETREAT", "withdraw", "08")},
+    "push": {"for": Trigger("REQUEST", None, "10")},
+    # CAMEO 083: accepting or meeting the other side's demands is accession, a concession
+    "accept": {word: Trigger("CONCEDE", None, "08") for word in ("demands", "demand", "conditions")},
+    "meet": {word: Trigger("CONCEDE", None, "08") for word in ("demands", "demand", "conditions")},
+    # CAMEO 0842: giving back property is RETREAT; "return home" (no object) is no event
+    "return": {word: Trigger("RETREAT", "return", "08") for word in (
+        "weapons", "equipment", "property", "land", "territory", "remains", "bodies", "prisoners",
+        "hostages", "detainees", "assets", "vessels", "ships", "boats", "aircraft", "artefacts",
+        "paintings", "funds")},
     "break": {"ceasefire": Trigger("ASSAULT", None, "19"), "truce": Trigger("ASSAULT", None, "19"),
               "relations": Trigger("SANCTION", "withdraw", "16"),
               "ties": Trigger("SANCTION", "withdraw", "16")},
@@ -110,7 +120,8 @@ LIGHT_VERBS = frozenset({
     "start", "announce", "make", "issue", "lodge", "file", "deliver", "extend", "give", "pay",
     "organise", "organize", "resume", "open", "seal", "declare", "call", "establish",
     "restore", "upgrade", "normalise", "normalize", "renew", "grant", "undertake", "set",
-    "register", "continue", "step",
+    "register", "continue", "step", "strike", "broker", "reiterate", "repeat", "tighten",
+    "reimpose", "complete", "intensify", "expand", "finalise", "finalize",
 })
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("CONSULT", "04", "meet", "talks", "meeting", "negotiations", "consultations",
@@ -192,6 +203,11 @@ RESTRICTIONS = frozenset({
     "checkpoint", "censorship", "limit", "boycott", "strike", "closure", "tariff",
 })
 EASE = Trigger("CONCEDE", "ease", "08")
+# CAMEO 085 (ease economic sanctions, boycott, embargo) and 0872 (ease a military blockade) are
+# de-escalation, RETREAT in the CAMEO-to-PLOVER table; easing political restrictions (081) is
+# CONCEDE.
+RETREAT_EASING = frozenset({"blockade", "siege", "embargo", "sanction", "boycott", "tariff"})
+EASE_PRESSURE = Trigger("RETREAT", "ease", "08")
 
 # Everyday verbs that are events only when a party names a country: "the report provides
 # details", "he gave a speech", "the company cut prices" are not events; "Russia gave Syria
@@ -199,5 +215,67 @@ EASE = Trigger("CONCEDE", "ease", "08")
 BROAD_VERBS = frozenset({
     "give", "provide", "share", "receive", "arrive", "talk", "seek", "order", "cut", "end",
     "press", "accept", "offer", "close", "back", "charge", "free", "ease", "cancel", "halt",
-    "prevent", "support", "host", "deny", "decline",
+    "prevent", "support", "host", "deny", "decline", "allow", "permit", "abuse",
 })
+
+# Statements as events of their speaker: see eventscope.extract.statements.
+# Nouns naming a statement whose clause is its content: "sent a reminder that Y must leave".
+STATEMENT_NOUNS = frozenset({
+    "statement", "reminder", "warning", "declaration", "message", "letter", "communique",
+    "note", "call", "appeal", "demand", "insistence", "ultimatum", "resolution", "request",
+    "plea", "position", "view",
+})
+# Triggers whose clause is what they ask, threaten or permit, one act with it: "demanded that
+# Y withdraw" is one REQUEST, not a REQUEST and a withdrawal; "warned it would strike" is one
+# THREATEN; "allowed Y to hold a rally" one CONCEDE.
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "CONCEDE"})
+# Speech verbs that are a different act when they report a clause: a protest voiced ("a group
+# protested that the police ...") is PLOVER ACCUSE ("verbal protest"), not a demonstration.
+CLAUSAL_TRIGGERS: dict[str, Trigger] = {
+    "protest": Trigger("ACCUSE", "disapprove", "11"),
+    "object": Trigger("ACCUSE", "disapprove", "11"),
+}
+# Verbs whose content is only alleged: "accused Y of shelling", "claimed that Y shelled".
+ALLEGING_VERBS = frozenset({"accuse", "allege", "claim", "charge", "blame", "suspect"})
+ALLEGING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly",
+                              "reputedly"})
+# "Y was reported to have shelled": the raising verbs of hearsay.
+HEARSAY_VERBS = frozenset({"report", "say", "allege", "believe", "think", "suspect", "rumour",
+                           "rumor", "claim"})
+# Promises of a hostile act are threats: "vowed to attack" (PLOVER THREATEN).
+COMMISSIVE_VERBS = frozenset({"promise", "vow", "pledge", "swear", "commit"})
+# A stated act made conditional on the other party is a threat: "will pull out unless ...".
+COERCIVE_CONDITIONS = frozenset({"unless"})
+HOSTILE_CONDITIONS = frozenset({"if", "unless"})  # for a hostile act: "would retaliate if ..."
+REFUSED_TYPES = frozenset({"AGREE", "CONCEDE"})  # negated, a refusal: "did not accept" = REJECT
+REFUSAL = Trigger("REJECT", None, "12")
+
+# Not events. A natural hazard or an accident as the doer of a harm is no political act.
+NATURAL_CAUSES = frozenset({
+    "earthquake", "quake", "tremor", "storm", "flood", "flooding", "hurricane", "typhoon",
+    "cyclone", "landslide", "mudslide", "avalanche", "tsunami", "wildfire", "bushfire",
+    "drought", "heatwave", "tornado", "eruption", "lightning", "blizzard", "rain", "rains",
+    "monsoon", "snowstorm", "heat", "disease", "epidemic", "outbreak", "virus",
+    "crash", "accident", "collision", "derailment", "stampede", "blaze", "gale",
+})
+# Idioms: a trigger with one of these objects means something else ("released a statement",
+# "resigned herself to", "struck a chord", "hit a record").
+IDIOM_OBJECTS: dict[str, frozenset] = {
+    "release": frozenset({"statement", "report", "video", "footage", "figure", "data", "detail",
+                          "result", "list", "album", "film", "book", "photo", "image",
+                          "document", "recording", "communique", "transcript", "song",
+                          "version", "update", "budget", "forecast", "plan", "name"}),
+    "resign": frozenset({"herself", "himself", "themselves", "itself", "myself", "ourselves",
+                         "yourself"}),
+    "strike": frozenset({"chord", "balance", "note", "tone", "pose", "gold", "oil"}),
+    "hit": frozenset({"record", "high", "low", "mark", "headline", "jackpot", "market",
+                      "shelf", "peak"}),
+    "beat": frozenset({"record", "deadline", "odds", "expectation", "forecast"}),
+    "shoot": frozenset({"film", "video", "scene", "footage", "movie"}),
+    "fire": frozenset({"question", "coach", "manager", "employee", "staff", "worker", "ceo",
+                       "director", "executive", "imagination"}),
+}
+# "declined to comment": a refusal to speak is no rejection.
+SILENT_COMPLEMENTS = frozenset({"comment", "elaborate", "speculate", "say", "specify",
+                                "answer", "discuss", "disclose", "name", "identify"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "ours"})

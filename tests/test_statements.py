@@ -1,0 +1,140 @@
+"""Statements as events of their speaker, refusals, threats, and what is no event.
+
+Sentences written for these tests. Each case lists every event the sentence gives, as (type,
+mode, trigger, actor codes, recipient codes, modality): no more, no fewer.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.records import Actor, Quote, Span
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings())
+
+    def run(text):
+        result = pipeline.process_one(make_article(text, published="2023-07-06"))
+        return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
+                 [r.code for r in e.recipient], e.modality) for e in result.events]
+    return run
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # a statement that another party must act is the speaker's request of that party
+    ("Norway sent a formal note to Iceland that it must return the fishing boats.",
+     [("REQUEST", None, "note", ["NOR"], ["ISL"], "asserted")]),
+    # one request: what is demanded is its content, not an event of its own
+    ("Senegal demanded that Gambia release the fishermen.",
+     [("REQUEST", None, "demanded", ["SEN"], ["GMB"], "asserted")]),
+    ("The farmers' union issued a statement demanding that the Danish cabinet publish the report.",
+     [("REQUEST", None, "demanding", ["AGR"], ["DNKGOV"], "asserted")]),
+    ("The Swiss mediator repeated her demand that Austria lift the curfew.",
+     [("REQUEST", None, "repeated", ["CHEMED"], ["AUT"], "asserted")]),
+    ("Lisbon is pressing hard for Madrid to reopen the crossing.",
+     [("REQUEST", None, "pressing", ["PRTGOV"], ["ESPGOV"], "asserted")]),
+    # a protest voiced in words is an accusation, not a demonstration
+    ("A rights group protested that Slovak police are ignoring complaints.",
+     [("ACCUSE", "disapprove", "protested", [None], [], "asserted")]),
+    # the speaker's own duty is no request
+    ("Ghana said it must protect its fishing grounds.", []),
+])
+def test_statements_are_events_of_their_speaker(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    ("The rebels swore to attack the capital.",
+     [("THREATEN", "violence", "swore", ["REB"], [], "asserted")]),
+    ("Peru will recall its ambassador unless Bolivia apologises.",
+     [("THREATEN", "relations", "recall", ["PER"], ["GOV"], "planned")]),
+    ("Finland would expel the diplomats if Estonia retaliated.",
+     [("THREATEN", "expel", "expel", ["FIN"], ["GOV"], "hypothetical")]),
+])
+def test_promised_or_conditional_hostile_acts_are_threats(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    ("Chile told reporters it would not accept the asylum quota.",
+     [("REJECT", None, "accept", ["CHL"], [None], "asserted")]),
+    ("Latvia did not agree to the proposal.",
+     [("REJECT", None, "agree", ["LVA"], [None], "asserted")]),
+    ("The two sides failed to reach a deal.",
+     [("REJECT", None, "reach", [None], [], "asserted")]),
+    ("The colonel declined to resign.",
+     [("REJECT", None, "declined", [None], [], "asserted")]),
+])
+def test_refusals_are_rejections(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # CAMEO 085/0872: easing economic or military pressure is RETREAT; 081 (curfew) CONCEDE
+    ("Italy lifted its embargo on Libyan oil.",
+     [("RETREAT", "ease", "lifted", ["ITA"], ["LBY"], "asserted")]),
+    ("Albania returned the seized weapons to Greece.",
+     [("RETREAT", "return", "returned", ["ALB"], ["GRC"], "asserted")]),
+    # what is permitted is the concession's content, not an event of its own
+    ("Kosovo allowed Serbian pilgrims to visit the monastery.",
+     [("CONCEDE", None, "allowed", ["XKX"], [], "asserted")]),
+    ("Hungary and Slovakia struck a deal on the dam.",
+     [("AGREE", "sign", "struck", ["HUN", "SVK"], [None], "asserted")]),
+])
+def test_concessions_and_agreements(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text", [
+    "The minister resigned herself to defeat.",
+    "The army released a statement on the raid.",
+    "The spokesman declined to comment.",
+    "An earthquake killed 40 people in Peru.",
+    "Nine villagers were killed in a landslide in Nepal.",
+])
+def test_idioms_and_natural_causes_are_not_events(events_of, text):
+    assert events_of(text) == []
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    ("Croatian police reportedly detained four Bosnian reporters.",
+     [("COERCE", "arrest", "detained", ["HRVCOP"], ["BIH"], "reported")]),
+    ("Libyan militias were reported to have shelled the town.",
+     [("ASSAULT", "firearms", "shelled", ["LBYREB"], [None], "reported")]),
+    # the accusation is asserted; what it alleges is only reported
+    ("Tunisia accused Libya of shelling the border post.",
+     [("ACCUSE", "allege", "accused", ["TUNGOV"], ["LBY"], "asserted"),
+      ("ASSAULT", "firearms", "shelling", ["LBY"], [None], "reported")]),
+])
+def test_alleged_acts_are_reported_not_asserted(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+def _quote(country, name="Agnes Moreau"):
+    return Quote(id="q", kind="direct", content=Span(0, 10, "x" * 10), speaker_name=name,
+                 speaker_country=country)
+
+
+@pytest.mark.parametrize("text,country,name", [
+    ("We", "FRA", "Agnes Moreau"),
+    ("our troops", "FRA", None),
+    ("us", "FRA", "Agnes Moreau"),
+    ("US", None, None),  # the country, not the pronoun
+    ("the army", None, None),
+])
+def test_first_person_in_a_quote_is_the_speakers_side(text, country, name):
+    from eventscope.extract.statements import first_person
+
+    actor = first_person(Actor(0, len(text), text), _quote("FRA"))
+    assert (actor.country, actor.name) == (country, name)
