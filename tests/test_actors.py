@@ -27,7 +27,8 @@ def builtin():
 @pytest.mark.parametrize("text,country,sector", [
     ("Armenian foreign ministry", "ARM", "GOV"),
     ("Azerbaijani troops", "AZE", "MIL"),
-    ("Moscow", "RUS", "GOV"),
+    ("Moscow", "RUS", "GOV"),  # a capital stands for its government
+    ("the government in Moscow", "RUS", "GOV"),
     ("the United Nations", "IGOUNO", None),
     ("separatists", None, "REB"),
     ("the White House", "USA", "GOV"),
@@ -88,6 +89,8 @@ def test_code_blocks_dates_and_primary_agents(tmp_path):
     (tmp_path / "agents.txt").write_text(BLOCK_AGENTS)
     d = ActorDictionary.load([str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")])
     assert d.lookup("the Seldovan Front").code == "SLDOPP"  # undated lookups get the latest code
+    assert d.lookup("the Seldovan Front", on="1996-05-01").code == "SLDREB"
+    assert d.lookup("the Seldovan Front", on="2004-02-29").code == "SLDGOV"
     assert d.lookup("Stranger") is None
     assert d.lookup("all of them").country == "KRV"
     assert d.lookup("a relief charity").country == "NGO"
@@ -97,8 +100,52 @@ def test_code_blocks_dates_and_primary_agents(tmp_path):
 @pytest.mark.parametrize("codes,expected", [
     (["ABC"], "ABC"), (["ABC < 1999", "DEF > 1999"], "DEF"), (["ABC 1990 - 1995"], "ABC"),
     (["---"], None), (["+++"], None), ([], None), (["abc/DEF"], "ABC"),
+    (["ABCGOV 100101-120101", "ABCELI"], "ABCELI"), (["ABCELI", "ABCGOV >100101"], "ABCGOV"),
+    (["KSV"], "XKX"), (["TMPGOV"], "TLSGOV"),  # older CAMEO codes become ISO 3166 ones
 ])
 def test_entry_code(codes, expected):
     from eventscope.extract.actors import entry_code
 
     assert entry_code(codes) == expected
+
+
+@pytest.mark.parametrize("codes,day,expected", [
+    # a period's code inside it; the first listed wins where periods overlap
+    (["ABCELI 700101-991231", "ABCGOV 991231-050101"], "1999-12-31", "ABCELI"),
+    (["ABCGOV 991231-050101"], "2001-06-30", "ABCGOV"),
+    (["ABCGOV 991231-050101", "ABCELI"], "2007-01-01", "ABCELI"),  # the undated default
+    (["ABCGOV 991231-050101"], "2007-01-01", "ABCELI"),  # no default: a former office holder
+    (["ABCGOV 991231-050101"], "1980-01-01", "ABC"),  # before any office: the country only
+    (["ABCGOV > 20100501"], "2010-05-01", "ABCGOV"),
+    (["ABCGOV < 20100501", "ABCLEG > 20100501"], "2009-01-01", "ABCGOV"),
+    (["IGOXYZ 100101-120101"], "2015-01-01", None),  # an organisation's code stops with it
+    (["ABCGOV 291231-300101"], "2030-01-01", "ABCGOV"),  # two-digit years up to 30 are 20YY
+])
+def test_roles_by_date(codes, day, expected):
+    from eventscope.extract.actors import day_of, entry_roles
+
+    code, roles = entry_roles(codes)
+    assert roles.on(day_of(day)) == expected
+
+
+@pytest.mark.parametrize("on,expected", [
+    ("2014-03-18", 735310), ("2014-03-18T09:30:00+00:00", 735310), (None, None), ("", None),
+    ("March 2014", None), ("2014-02-30", None),
+])
+def test_day_of_reads_iso_dates_and_ignores_the_rest(on, expected):
+    from eventscope.extract.actors import day_of
+
+    assert day_of(on) == expected
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Abkhazia", "GEO"),  # a breakaway region: the state whose territory it is, no sector
+    ("the breakaway region of Transnistria", "MDAREB"),
+    ("the Republic of Artsakh", "AZEREB"),  # a self-declared state: that state and REB
+    ("the army of the Luhansk People's Republic", "UKRREB"),  # its state bodies stay REB
+    ("the Turkish Republic of Northern Cyprus", "CYPREB"),
+    ("separatist leaders in South Ossetia", "GEOREB"),
+    ("Kosovo", "XKX"),  # partly recognised, with a code of its own
+])
+def test_disputed_entities_follow_the_documented_convention(builtin, text, code):
+    assert builtin.lookup(text).code == code

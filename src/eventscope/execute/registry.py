@@ -32,11 +32,16 @@ def default_stages(settings: Settings) -> list[Stage]:
 
 
 def _dictionaries(settings: Settings) -> tuple[tuple[str, str], ...]:
-    """User actor dictionaries by content, so an edited dictionary recomputes what it codes."""
+    """User and bundled actor dictionaries by content, so an edited dictionary recomputes what
+    it codes."""
     from eventscope.execute.fingerprint import digest, file_parts
+    from eventscope.extract.actors import BUNDLED, BUNDLED_FILES
 
-    return tuple(("actor_dictionary", digest(file_parts([path])))
-                 for path in settings.actor_dictionaries)
+    # by name and content, not path: the same files installed elsewhere are the same stage
+    bundled = [part for name in BUNDLED_FILES for part in (name, (BUNDLED / name).read_bytes())]
+    return (("bundled_actor_dictionaries", digest(bundled)),
+            *(("actor_dictionary", digest(file_parts([path])))
+              for path in settings.actor_dictionaries))
 
 
 def _versions(*distributions: str) -> tuple[tuple[str, str], ...]:

