@@ -138,3 +138,23 @@ def test_first_person_in_a_quote_is_the_speakers_side(text, country, name):
 
     actor = first_person(Actor(0, len(text), text), _quote("FRA"))
     assert (actor.country, actor.name) == (country, name)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # one threat: what is sworn is its content
+    ("The militia has sworn to fight on until the dam is theirs, officials said.",
+     [("THREATEN", "violence", "sworn", ["REB"], [], "asserted")]),
+    ("Ankara confirmed on Monday it would tighten the blockade of the port.",
+     [("THREATEN", "relations", "tighten", ["TURGOV"], [], "planned")]),
+    # a noun modifier or a plural object names the event; "between" names both parties
+    ("Oman launched a mediation effort on Monday between Qatar and Bahrain.",
+     [("CONSULT", None, "launched", ["OMN"], ["QAT", "BHR"], "asserted")]),
+    ("Spain and Morocco renewed negotiations today on fishing rights.",
+     [("CONSULT", "meet", "renewed", ["ESP", "MAR"], [None], "asserted")]),
+    # willingness reaches through "to help": a stated intent, its doer the willing party
+    ("Sudan is willing to send doctors to help defend Chad.",
+     [("AGREE", "support", "defend", ["SDN"], ["TCD"], "planned")]),
+])
+def test_intents_and_light_verbs_through_complements(events_of, text, expected):
+    assert events_of(text) == expected

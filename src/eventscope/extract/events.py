@@ -18,11 +18,11 @@ from eventscope.extract.statements import (
     stated_act,
 )
 from eventscope.lexicons.plover import (
-    ARMED_SECTORS, BROAD_VERBS, CLAUSAL_TRIGGERS, DEMAND, EASE, EASE_PRESSURE, EASING_VERBS,
-    HYPOTHETICAL_AUX, INTENT_CAMEO, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NEGATING_HEADS,
-    NOUN_TRIGGERS, OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS, PROTEST_OBSTRUCT,
-    RECIPIENT_PREPOSITIONS, RESTRICTIONS, RETREAT_EASING, STATE_SECTORS, STATING_VERBS,
-    THREAT_MODES, THREAT_MODES_BY_ACT, VERBS, Trigger,
+    ARMED_SECTORS, BROAD_VERBS, CLAUSAL_TRIGGERS, COMMISSIVE_VERBS, DEMAND, EASE, EASE_PRESSURE,
+    EASING_VERBS, HYPOTHETICAL_AUX, INTENT_CAMEO, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY,
+    NEGATING_HEADS, NOUN_TRIGGERS, OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS,
+    PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS, RESTRICTIONS, RETREAT_EASING, STATE_SECTORS,
+    STATING_VERBS, THREAT_MODES, THREAT_MODES_BY_ACT, VERBS, Trigger,
 )
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
@@ -75,12 +75,22 @@ def trigger_of(token) -> Optional[Trigger]:
         return EASE_PRESSURE if eased & RETREAT_EASING else EASE
     # the small model sometimes mislemmatises a past tense ("staged" -> "stag")
     if lemma in LIGHT_VERBS or token.lower_.rstrip("d") in LIGHT_VERBS:
-        objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+        objects = _object_words(token)
         found = next((LIGHT_OVERRIDES.get((lemma, o)) or NOUN_TRIGGERS[o] for o in objects
                       if o in NOUN_TRIGGERS), None)
         if found is not None:
             return found
     return VERBS.get(lemma) or MILITARY_ONLY.get(lemma)
+
+
+def _object_words(verb, obj=None) -> list[str]:
+    """Lemma, form and noun modifiers of a verb's objects (or of ``obj``): "renewed
+    [negotiations]", "launched a [mediation] effort"."""
+    words = []
+    for obj in [obj] if obj is not None else (c for c in verb.children if c.dep_ == "dobj"):
+        words += [obj.lemma_.lower(), obj.lower_]
+        words += [m.lemma_.lower() for m in obj.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
+    return words
 
 
 def attributive(token) -> bool:
@@ -90,8 +100,13 @@ def attributive(token) -> bool:
 
 
 def governed_by_trigger(token) -> bool:
-    """"threatened to impose sanctions": the governing verb is the event, not its complement."""
-    return token.dep_ == "xcomp" and token.head.i != token.i and trigger_of(token.head) is not None
+    """"threatened to impose sanctions", "swore to fight": the governing verb is the event, not
+    its complement."""
+    if token.head.i == token.i:
+        return False
+    if token.dep_ == "advcl" and token.head.lemma_.lower() in COMMISSIVE_VERBS:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "xcomp" and trigger_of(token.head) is not None
 
 
 def arguments(verb) -> tuple[list, list]:
@@ -104,7 +119,7 @@ def arguments(verb) -> tuple[list, list]:
     phrasal = dict(PHRASAL.get(verb.lemma_.lower(), {}))
     if verb.lemma_.lower() in LIGHT_VERBS or verb.lower_.rstrip("d") in LIGHT_VERBS:
         phrasal.update(NOUN_TRIGGERS)
-    part = [c for c in children if c.dep_ == "dobj" and (c.lemma_.lower() in phrasal or c.lower_ in phrasal)]
+    part = [c for c in children if c.dep_ == "dobj" and any(w in phrasal for w in _object_words(verb, c))]
     if part:  # "hold talks with X", "an attack on X": X may hang off the verb or the noun
         children = [c for c in children if c.i != part[0].i] + [
             c for c in part[0].children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS]
@@ -137,7 +152,7 @@ def inherited_subjects(verb) -> list:
     "X agreed and signed", "X was forced to withdraw"; or its statement's (see
     :func:`~eventscope.extract.statements.implied_subjects`)."""
     token = verb
-    while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
+    while (token.dep_ in ("conj", "xcomp", "acomp") or _purpose_clause(token)) and token.head.i != token.i:
         deps = ("nsubj", "nsubjpass") if token.dep_ == "xcomp" else ("nsubj",)
         token = token.head
         found = [c for c in token.children if c.dep_ in deps]
@@ -196,9 +211,23 @@ def modality(verb) -> str:
         return "planned"
     if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
         return "hypothetical"
-    if auxes & PLANNED_AUX or (head is not None and head.lemma_.lower() in PLANNING_HEADS):
+    if auxes & PLANNED_AUX or any(g.lemma_.lower() in PLANNING_HEADS for g in _governors(verb)):
         return "planned"
     return "asserted"
+
+
+def _purpose_clause(token) -> bool:
+    """"sent troops [to help]": an infinitive of purpose, whose doer is its governor's."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _governors(verb, depth: int = 3) -> list:
+    """The verbs (or adjectives) a complement hangs from: "ready to send aid to help rebuild"."""
+    out, token = [], verb
+    while depth and token.head.i != token.i and (token.dep_ in ("xcomp", "ccomp") or _purpose_clause(token)):
+        token, depth = token.head, depth - 1
+        out.append(token)
+    return out
 
 
 def reported(verb) -> bool:

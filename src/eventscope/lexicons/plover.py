@@ -111,7 +111,8 @@ PLANNING_HEADS = frozenset({"plan", "intend", "expect", "prepare", "aim", "sched
                             "willing", "ready", "prepared", "offer", "swear", "determined",
                             "threaten"})
 NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "stop", "halt", "cease"})
-RECIPIENT_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "upon", "from", "for"})
+RECIPIENT_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "upon", "from", "for",
+                                    "between"})
 
 # Light verbs whose object names the event: "launched an attack", "imposed sanctions",
 # "staged a protest", "sealed a deal". The noun gives the type.
@@ -183,7 +184,7 @@ THREAT_MODES_BY_ACT: dict[tuple[str, str], str] = {  # (type, mode) of the act -
 # "X said Y must leave": a statement that another party must act is a demand by the speaker.
 STATING_VERBS = frozenset({
     "say", "declare", "insist", "reiterate", "state", "stress", "announce", "tell", "conclude",
-    "warn", "add", "argue", "maintain", "emphasise", "emphasize", "repeat", "write",
+    "warn", "add", "argue", "maintain", "emphasise", "emphasize", "repeat", "write", "confirm",
 })
 OBLIGATION_AUX = frozenset({"must"})
 DEMAND = Trigger("REQUEST", None, "10")
