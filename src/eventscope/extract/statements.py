@@ -126,7 +126,8 @@ def stated_act(verb, trigger: Trigger, mood: str, trigger_of: TriggerOf) -> tupl
     stated act on a condition a threat ("will pull out unless ..."), a negated agreement a
     refusal ("did not accept"). Other triggers and moods are unchanged."""
     if verb.lemma_.lower() in COMMISSIVE_VERBS:
-        act = next((trigger_of(c) for c in verb.children if c.dep_ == "xcomp"), None)
+        act = next((trigger_of(c) for c in verb.children if c.dep_ == "xcomp" or (
+            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))), None)
         if act is not None and act.event_type in THREAT_MODES:
             return _threat(act), mood
     if mood == "negated" and trigger.event_type in REFUSED_TYPES:
