@@ -122,7 +122,7 @@ def test_calling_off_a_stoppage_is_a_concession(events_of):
     ("The two foreign ministers will hold talks in Vienna.",
      [("AGREE", "consult", "hold", ["GOV"], ["AUTGOV"], "planned")]),
     ("Japan said it would withdraw its coast guard vessels.",
-     [("AGREE", "retreat", "withdraw", ["JPN"], [None], "planned")]),
+     [("AGREE", "retreat", "withdraw", ["JPN"], ["MIL"], "planned")]),
     ("Brazil is ready to supply vaccines to Paraguay.",
      [("AGREE", "aid", "supply", ["BRA"], [None, "PRY"], "planned")]),
     # PLOVER THREATEN: hostile acts stated as intended; the mode says what is threatened
@@ -131,10 +131,10 @@ def test_calling_off_a_stoppage_is_a_concession(events_of):
     ("Turkey said it would expel the Dutch ambassador.",
      [("THREATEN", "expel", "expel", ["TUR"], ["NLDGOV"], "planned")]),
     ("Thailand plans to arrest the smugglers.",
-     [("THREATEN", "arrest", "arrest", ["THA"], [None], "planned")]),
+     [("THREATEN", "arrest", "arrest", ["THA"], ["CRM"], "planned")]),
     # a negated act keeps its type; a refusal is REJECT by its own verb
     ("Chile did not withdraw its warships.",
-     [("RETREAT", "withdraw", "withdraw", ["CHL"], [None], "negated")]),
+     [("RETREAT", "withdraw", "withdraw", ["CHL"], ["MIL"], "negated")]),
     ("Argentina refused to meet the Chilean envoy.",
      [("REJECT", None, "refused", ["ARG"], ["CHLGOV"], "asserted")]),
     ("Cambodia could send troops to the border.",
@@ -219,7 +219,7 @@ def test_future_date_makes_a_present_tense_event_planned(events_of):
     ("The militia announced a three-day truce.",
      [("RETREAT", "ceasefire", "announced", ["REB"], [], "asserted")]),
     ("The battalion began its withdrawal from the hills.",
-     [("RETREAT", "withdraw", "began", [None], [None], "asserted")]),
+     [("RETREAT", "withdraw", "began", ["MIL"], [None], "asserted")]),
 ])
 def test_nominal_events(events_of, text, expected):
     assert events_of(text) == expected
