@@ -70,8 +70,9 @@ def trigger_of(token) -> Optional[Trigger]:
         found = next((t for word, t in PHRASAL[lemma].items() if word in words), None)
         if found is not None:
             return found
-    eased = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
-    if lemma in EASING_VERBS and eased & RESTRICTIONS:
+    eased = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")} \
+        if lemma in EASING_VERBS else set()
+    if eased & RESTRICTIONS:
         return EASE_PRESSURE if eased & RETREAT_EASING else EASE
     # the small model sometimes mislemmatises a past tense ("staged" -> "stag")
     if lemma in LIGHT_VERBS or token.lower_.rstrip("d") in LIGHT_VERBS:
