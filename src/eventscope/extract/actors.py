@@ -132,7 +132,9 @@ def day_of(on: Union[str, datetime.date, None]) -> Optional[int]:
         return None
 
 
-# whole first words by the word, stems by their first three letters; each entry with its rank
+# patterns starting with a whole word by that word, or by their first two words when both are
+# whole ("JOHN SMITH": a common first name must not mean trying every entry it starts);
+# patterns starting with a stem by its first three letters. Each entry with its rank.
 _Index = tuple[dict[str, list[tuple[int, tuple]]], dict[str, list[tuple[int, tuple]]]]
 
 
@@ -142,10 +144,18 @@ def index_of(patterns: Iterable[tuple]) -> _Index:
     for rank, p in enumerate(patterns):
         first = p[0][0]
         if first.endswith("_"):
-            words.setdefault(first[:-1], []).append((rank, p))
+            key = first[:-1] + (" " + p[0][1][:-1] if len(p[0]) > 1 and p[0][1].endswith("_") else "")
+            words.setdefault(key, []).append((rank, p))
         else:
             stems.setdefault(first[:3], []).append((rank, p))
+    for table in words, stems:
+        for entries in table.values():
+            entries.sort(key=_longest_first)
     return words, stems
+
+
+def _longest_first(entry: tuple[int, tuple]) -> tuple[int, int]:
+    return -len(entry[1][0]), entry[0]
 
 
 class ActorDictionary:
@@ -177,20 +187,29 @@ class ActorDictionary:
         """The longest match, then the earliest, then the first source's, as (position,
         pattern, [patterns of later sources matching the same words])."""
         best, best_key, same = None, None, []
+        bare = [_POSSESSIVE.sub("", token) for token in tokens]
         for source, (words, stems) in enumerate(indexes):
             for at, token in enumerate(tokens):
-                found = words.get(token, [])
-                bare = _POSSESSIVE.sub("", token)
-                if bare != token:
-                    found = found + words.get(bare, [])
-                for rank, p in (*found, *stems.get(token[:3], ())):
-                    key = (len(p[0]), -at, -source, -rank)
-                    if best_key is not None and key[:2] == best_key[:2] and key[2] < best_key[2]:
-                        if _matches(p, tokens, at, capitals):
-                            same.append(p)
-                    elif (best_key is None or key > best_key) and _matches(p, tokens, at, capitals):
-                        best, best_key = (at, p), key
-                        same = []
+                groups = [words.get(token, ()), stems.get(token[:3], ())]
+                if bare[at] != token:
+                    groups.append(words.get(bare[at], ()))
+                if at + 1 < len(tokens):
+                    groups.append(words.get(token + " " + tokens[at + 1], ()))
+                    if bare[at + 1] != tokens[at + 1]:
+                        groups.append(words.get(token + " " + bare[at + 1], ()))
+                for group in groups:  # each longest first: the first match is the group's best
+                    for rank, p in group:
+                        key = (len(p[0]), -at, -source, -rank)
+                        if best_key is not None and key[:2] < best_key[:2]:
+                            break  # shorter, or as long and later: nothing after it can win
+                        if best_key is None or key > best_key:
+                            if _matches(p, tokens, at, capitals):
+                                best, best_key, same = (at, p), key, []
+                                break
+                        elif key[:2] == best_key[:2] and key[2] < best_key[2]:
+                            if _matches(p, tokens, at, capitals):
+                                same.append(p)
+                                break
         return None if best is None else (*best, same)
 
     def lookup(self, text: str, on: Union[str, datetime.date, None] = None) -> Optional[ActorCode]:
@@ -309,8 +328,9 @@ class _Packed:
             lines = self._packed.get(word)
             if lines is None:
                 return default
-            found = self._unpacked[word] = [(rank, _unpack(line)) for rank, line in
-                                            enumerate(lines.split("\n"))]
+            found = self._unpacked[word] = sorted(
+                ((rank, _unpack(line)) for rank, line in enumerate(lines.split("\n"))),
+                key=_longest_first)
         return found
 
 
