@@ -90,6 +90,7 @@ def test_entities_take_roles_on_the_publication_date(vocab, phoenix):
     ]
 
 
+@pytest.mark.slow  # parses the bundle (about 2 s)
 def test_the_parsed_bundle_is_cached_by_digest(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     actors_module.bundled_index.cache_clear()
@@ -108,6 +109,7 @@ def test_the_parsed_bundle_is_cached_by_digest(tmp_path, monkeypatch):
         actors_module.bundled_index.cache_clear()
 
 
+@pytest.mark.slow  # parses the bundle (about 2 s)
 def test_an_unwritable_cache_folder_only_costs_the_parse(tmp_path, monkeypatch):
     (tmp_path / "eventscope").write_text("a file where the folder would be")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
