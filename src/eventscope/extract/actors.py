@@ -308,6 +308,9 @@ def bundled_index() -> tuple[_Index, _Index]:
             partial = path.with_suffix(f".{os.getpid()}.partial")
             partial.write_bytes(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(partial, path)
+            for stale in folder.glob("phoenix-*.pickle"):  # made by other versions of the code
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError as exc:
             log.info("actor dictionary cache not written to %s: %s", folder, exc.strerror)
     return (_Packed(packed[0]), {}), (_Packed(packed[1]), {})
