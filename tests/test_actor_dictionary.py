@@ -96,7 +96,7 @@ def test_the_parsed_bundle_is_cached_by_digest(tmp_path, monkeypatch):
     actors_module.bundled_index.cache_clear()
     try:
         first = ActorDictionary.load().lookup("Sergey Lavrov", on="2016-01-01")
-        [cached] = (tmp_path / "eventscope").glob("phoenix-*.pickle")
+        [cached] = (tmp_path / "eventscope").glob("phoenix-*.json")
 
         def no_parse():
             raise AssertionError("parsed again")

@@ -104,7 +104,7 @@ def test_code_blocks_dates_and_primary_agents(tmp_path):
     (["KSV"], "XKX"), (["TMPGOV"], "TLSGOV"),  # older CAMEO codes become ISO 3166 ones
 ])
 def test_entry_code(codes, expected):
-    from eventscope.extract.actors import entry_code
+    from eventscope.extract.actor_files import entry_code
 
     assert entry_code(codes) == expected
 
@@ -122,7 +122,8 @@ def test_entry_code(codes, expected):
     (["ABCGOV 291231-300101"], "2030-01-01", "ABCGOV"),  # two-digit years up to 30 are 20YY
 ])
 def test_roles_by_date(codes, day, expected):
-    from eventscope.extract.actors import day_of, entry_roles
+    from eventscope.extract.actor_files import entry_roles
+    from eventscope.extract.actors import day_of
 
     code, roles = entry_roles(codes)
     assert roles.on(day_of(day)) == expected
