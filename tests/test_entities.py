@@ -9,7 +9,7 @@ from eventscope.records import Article, content_id
 
 
 class FakeActors:
-    def lookup(self, name):
+    def lookup(self, name, on=None):
         from eventscope.extract.actors import ActorCode
 
         return ActorCode("ARM", "GOV") if "Armenia" in name else None

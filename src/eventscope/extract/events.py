@@ -322,7 +322,7 @@ class EventExtractor:
         start, end = noun_phrase(head)
         text = article.text[start:end]
         inside = [e for e in entities if start <= e.start and e.end <= end and e.label != "DATE"]
-        code = self.actors.lookup(text)
+        code = self.actors.lookup(text, on=article.published)
         coded = next((e for e in inside if e.country), None)
         named = next((e for e in inside if e.label in ("PERSON", "ORG")), coded or (inside[0] if inside else None))
         country = (coded.country if coded else None) or (code.country if code else None)

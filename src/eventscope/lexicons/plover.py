@@ -122,7 +122,7 @@ LIGHT_VERBS = frozenset({
     "organise", "organize", "resume", "open", "seal", "declare", "call", "establish",
     "restore", "upgrade", "normalise", "normalize", "renew", "grant", "undertake", "set",
     "register", "continue", "step", "strike", "broker", "reiterate", "repeat", "tighten",
-    "reimpose", "complete", "intensify", "expand", "finalise", "finalize",
+    "reimpose", "intensify", "expand", "finalise", "finalize",
 })
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_all("CONSULT", "04", "meet", "talks", "meeting", "negotiations", "consultations",
