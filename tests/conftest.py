@@ -42,3 +42,15 @@ def make_article(text: str, **meta) -> Article:
 def article_of():
     """Build an Article from a string: ``article_of("text", published="2023-07-06")``."""
     return make_article
+
+
+def write_re3d_source(root, name: str, **tables) -> None:
+    """A re3d-format source folder: each keyword (documents, entities, relations) is a list of
+    records written as ``<keyword>.json``, one JSON object per line."""
+    import json
+
+    folder = root / name
+    folder.mkdir(parents=True)
+    for table, rows in tables.items():
+        (folder / f"{table}.json").write_text(
+            "".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")

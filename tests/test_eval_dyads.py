@@ -1,9 +1,10 @@
 """The re3d dyads task: loading relations, polarity and direction, the figures, evaluate()."""
 from __future__ import annotations
 
-import json
 
 import pytest
+
+from conftest import write_re3d_source
 
 from eventscope.eval.dyads import (
     DyadDoc, Link, Outcome, Relation, figures, judge, links_of, load_gold, outcome_notes, score,
@@ -21,11 +22,7 @@ SECOND = ("Soldiers of Marovia attacked the Tessel Front outside Brivik. "
 
 
 def write_source(root, name, docs, relations):
-    folder = root / name
-    folder.mkdir(parents=True)
-    lines = lambda rows: "\n".join(json.dumps(r) for r in rows) + "\n"  # noqa: E731
-    (folder / "documents.json").write_text(lines(docs), encoding="utf-8")
-    (folder / "relations.json").write_text(lines(relations), encoding="utf-8")
+    write_re3d_source(root, name, documents=docs, relations=relations)
 
 
 def relation(doc, kind, text, source, target, confidence=1.0, shift=0):

@@ -1,7 +1,6 @@
 """The re3d entities task: loading, offset re-anchoring, type mapping and span scoring."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -10,17 +9,13 @@ from eventscope.eval.entities import (
 )
 from eventscope.records import Entity
 
-from conftest import EVAL_DATA
+from conftest import EVAL_DATA, write_re3d_source
 
 TEXT = "Minister Ana Ruiz met the Harbour Council in Portvale on Monday."
 
 
 def write_source(root, name, docs, entities):
-    folder = root / name
-    folder.mkdir(parents=True)
-    lines = lambda rows: "\n".join(json.dumps(r) for r in rows) + "\n"  # noqa: E731
-    (folder / "documents.json").write_text(lines(docs), encoding="utf-8")
-    (folder / "entities.json").write_text(lines(entities), encoding="utf-8")
+    write_re3d_source(root, name, documents=docs, entities=entities)
 
 
 def gold_entity(doc, begin, end, kind, value, confidence=1.0):
