@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from eventscope.extract.profiles import Profile, cluster_profiles
 from eventscope.lexicons.actors import INSTITUTIONS, MOVEMENTS, ORGANISATIONS
 from eventscope.records import Article, Entity, content_id
 
@@ -241,10 +242,16 @@ class EntityExtractor:
         assigned, clusters = cluster_mentions(
             [(e.label, text[e.name[0]:e.name[1]]) for e in ents]
         )
+        profiles = cluster_profiles(
+            doc, [(i, e.name[0], e.end) for e, i in zip(ents, assigned) if e.label == "PERSON"],
+            lambda phrase: self.actors.lookup(phrase, on=article.published),
+        )
         records = []
         for ent, index in zip(ents, assigned):
             cluster = clusters[index]
             code = self._code(cluster.canonical, ent.label, article.published)
+            if index in profiles:  # the dictionary's fields first, the description's where none
+                code = Profile(*(code.country, code.sector) if code else ()).merged(profiles[index])
             records.append(
                 Entity(
                     id=content_id(article.id, "entity", ent.start, ent.end),
