@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
+from eventscope.extract.nominal import nominal_events, ranked
 from eventscope.extract.statements import (
     alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
     stated_act,
@@ -268,6 +269,9 @@ class EventExtractor:
             event = self._event(token, trigger, article, prior)
             if event is not None:
                 events.append(event)
+        for noun in nominal_events(doc, trigger_of):  # "Chile's incursion into ...": nominal.py
+            heads = (with_conjuncts(noun.actors), with_conjuncts(noun.recipients))
+            events.extend(filter(None, [ranked(self._event(noun.noun, noun.trigger, article, prior, heads))]))
         return tuple(events)
 
     def _event(self, verb, trigger: Trigger, article: Article, prior,

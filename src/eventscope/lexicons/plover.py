@@ -280,3 +280,26 @@ IDIOM_OBJECTS: dict[str, frozenset] = {
 SILENT_COMPLEMENTS = frozenset({"comment", "elaborate", "speculate", "say", "specify",
                                 "answer", "discuss", "disclose", "name", "identify"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "ours"})
+
+# Events said in nouns outside a light verb (eventscope.extract.nominal): "Chile's incursion
+# into the valley", "Peruvian shelling of the outposts", "threats against Bolivia". Only nouns
+# that name one act count; "relations", "ties", "charge" or "strike" name a state, a fee or
+# either of two acts. Nominalised verbs that are not light-verb objects are added here.
+NOMINAL_TRIGGERS: dict[str, Trigger] = {
+    **{noun: t for noun, t in NOUN_TRIGGERS.items() if noun not in {
+        "relations", "relation", "ties", "tie", "charge", "strike", "hearing", "grant",
+        "understanding", "relief", "deal", "aid", "assistance", "loan", "march", "meeting",
+        "summit", "consensus", "compromise", "martial", "refuge", "sanctuary", "memorandum",
+        "ban", "request", "appeal", "demand", "plea", "warning"}},
+    **_all("ASSAULT", "18", None, "shelling", "bombing", "shootout", "skirmish", "clash"),
+    **_all("ASSAULT", "19", "occupy", "occupation", "annexation"),
+}
+# Dependents of an event noun that name its doer ("by" phrase) and its target; "of" names the
+# target of an act done to someone ("shelling of the outposts") and the doer of one done by
+# someone ("the withdrawal of the troops").
+NOMINAL_AGENT_PREPOSITIONS = frozenset({"by"})
+NOMINAL_TARGET_PREPOSITIONS = frozenset({"against", "on", "upon", "into", "with", "to", "at",
+                                         "between"})
+NOMINAL_OF_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+# A nominal event is reported in passing: it ranks below any verbal event of its sentence.
+NOMINAL_CONFIDENCE_PENALTY = 0.25

@@ -1,0 +1,100 @@
+"""Events said in nouns, outside a light verb: helpers of events.v1.
+
+"Chile's incursion into the valley", "the shelling of the outposts by Bolivian troops",
+"military threats against Peru" report an act in a noun phrase, often as the subject or object
+of another verb. Such a noun is an event when its own dependents name a party: the doer from
+a possessor ("Chile's"), a national adjective or a named modifier ("Chilean", "NATO"), a "by"
+phrase or, for an act done by someone, an "of" phrase ("the withdrawal of the troops"); the
+target from "against", "on", "into", "with" phrases or, for an act done to someone, "of"
+("the shelling of the outposts"). events.v1 keeps it only when some party is a coded country.
+
+What is coded once already is skipped: the object of a light verb ("launched an attack" is the
+verb's event) and a noun under a trigger of its own type ("attacked with a raid"). A noun that
+is what another act is about ("Peru condemned Chile's incursion") is its own event: the
+condemnation is an ACCUSE and the incursion, which it takes as given, an ASSAULT. Being said in
+passing, a nominal event ranks below the verbal events of its sentence
+(``NOMINAL_CONFIDENCE_PENALTY``), so a sentence's top event stays the verb's.
+
+The rules are data in :mod:`eventscope.lexicons.plover`; these functions read a parsed
+sentence and never change it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable, NamedTuple, Optional
+
+from eventscope.lexicons.plover import (
+    EASING_VERBS, LIGHT_VERBS, NOMINAL_AGENT_PREPOSITIONS, NOMINAL_CONFIDENCE_PENALTY, NOMINAL_OF_TARGET_TYPES,
+    NOMINAL_TARGET_PREPOSITIONS, NOMINAL_TRIGGERS, Trigger,
+)
+from eventscope.records import Event
+
+TriggerOf = Callable[[object], Optional[Trigger]]
+_NAMED_MODIFIERS = frozenset({"NORP", "GPE", "ORG"})  # "Chilean shelling", "NATO airstrikes"
+
+
+class NominalEvent(NamedTuple):
+    """An event noun, its type and the heads of its doers and targets."""
+
+    noun: object
+    trigger: Trigger
+    actors: list
+    recipients: list
+
+
+def nominal_events(doc, trigger_of: TriggerOf) -> list[NominalEvent]:
+    """The event nouns of ``doc`` that name a party and no verb codes already."""
+    found = []
+    for token in doc:
+        trigger = NOMINAL_TRIGGERS.get(token.lemma_.lower())
+        if trigger is None or token.pos_ != "NOUN" or token.dep_ == "compound" \
+                or coded_by_verb(token, trigger, trigger_of):
+            continue
+        actors, recipients = parties(token, trigger)
+        if actors or recipients:
+            found.append(NominalEvent(token, trigger, actors, recipients))
+    return found
+
+
+def coded_by_verb(noun, trigger: Trigger, trigger_of: TriggerOf) -> bool:
+    """"launched an attack": the light verb's event; "attacked with a raid", "agreed to a
+    ceasefire" with a trigger of the same type: the verb's event too; "lifted the embargo":
+    an act ended is no act done."""
+    head = noun.head
+    if head.i != noun.i and head.pos_ == "ADP":
+        head = head.head
+    if head.i == noun.i or head.pos_ != "VERB":
+        return False
+    if noun.dep_ == "dobj" and (head.lemma_.lower() in LIGHT_VERBS
+                                or head.text.lower().rstrip("d") in LIGHT_VERBS):
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in EASING_VERBS:
+        return True  # "lifted its embargo", "halted the raids": the ending is the event
+    verbal = trigger_of(head)
+    return verbal is not None and verbal.event_type == trigger.event_type
+
+
+def parties(noun, trigger: Trigger) -> tuple[list, list]:
+    """(doer heads, target heads) named by an event noun's own dependents."""
+    children = list(noun.children)
+    actors = [c for c in children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    actors += [c for c in children if c.dep_ in ("amod", "compound", "nmod")
+               and c.ent_type_ in _NAMED_MODIFIERS]
+    phrases = [(c.text.lower(), p) for c in children if c.dep_ == "prep"
+               for p in c.children if p.dep_ == "pobj"]
+    actors += [p for word, p in phrases if word in NOMINAL_AGENT_PREPOSITIONS]
+    targets = [p for word, p in phrases if word in NOMINAL_TARGET_PREPOSITIONS]
+    of = [p for word, p in phrases if word == "of"]
+    if trigger.event_type in NOMINAL_OF_TARGET_TYPES:
+        targets += of
+    elif not actors:
+        actors = of
+    return actors[:1], targets[:1]
+
+
+def ranked(event: Optional[Event]) -> Optional[Event]:
+    """A nominal event naming a coded country, ranked below verbal ones; else None."""
+    if event is None or not any(p.country for p in event.actor + event.recipient):
+        return None
+    return dataclasses.replace(
+        event, confidence=round(max(0.05, event.confidence - NOMINAL_CONFIDENCE_PENALTY), 2))

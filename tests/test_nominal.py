@@ -1,0 +1,136 @@
+"""Events said in nouns (extract/nominal.py): who the noun names, what a verb codes already.
+
+Sentences written for these tests. Each integration case lists every event the sentence
+gives, as (type, mode, trigger, actor codes, recipient codes, modality): no more, no fewer.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from eventscope.lexicons.plover import NOMINAL_TRIGGERS, VERBS
+
+
+def doc_of(vocab, rows, ents=None):
+    """A Doc from (word, pos, dep, head index, lemma) rows: no model."""
+    words, pos, deps, heads, lemmas = zip(*rows)
+    return Doc(vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
+               lemmas=list(lemmas), ents=ents)
+
+
+def trigger_of(token):
+    return VERBS.get(token.lemma_) if token.pos_ == "VERB" else None
+
+
+def test_possessor_is_the_doer_and_of_phrase_the_target(vocab):
+    from eventscope.extract.nominal import nominal_events
+
+    doc = doc_of(vocab, [
+        ("Valdora", "PROPN", "poss", 2, "Valdora"), ("'s", "PART", "case", 0, "'s"),
+        ("invasion", "NOUN", "nsubj", 5, "invasion"), ("of", "ADP", "prep", 2, "of"),
+        ("Ruritania", "PROPN", "pobj", 3, "Ruritania"), ("stunned", "VERB", "ROOT", 5, "stun"),
+        ("diplomats", "NOUN", "dobj", 5, "diplomat"), (".", "PUNCT", "punct", 5, "."),
+    ])
+    (found,) = nominal_events(doc, trigger_of)
+    assert (found.noun.text, found.trigger, [a.text for a in found.actors],
+            [r.text for r in found.recipients]) == (
+        "invasion", NOMINAL_TRIGGERS["invasion"], ["Valdora"], ["Ruritania"])
+
+
+def test_of_phrase_is_the_doer_of_an_act_done_by_someone(vocab):
+    from eventscope.extract.nominal import nominal_events
+
+    doc = doc_of(vocab, [
+        ("The", "DET", "det", 1, "the"), ("withdrawal", "NOUN", "nsubj", 4, "withdrawal"),
+        ("of", "ADP", "prep", 1, "of"), ("Valdora", "PROPN", "pobj", 2, "Valdora"),
+        ("surprised", "VERB", "ROOT", 4, "surprise"), ("Ruritania", "PROPN", "dobj", 4, "Ruritania"),
+    ])
+    (found,) = nominal_events(doc, trigger_of)
+    assert ([a.text for a in found.actors], found.recipients) == (["Valdora"], [])
+
+
+@pytest.mark.parametrize("verb,lemma,dep", [
+    ("launched", "launch", "dobj"),  # a light verb: its own event
+    ("attacked", "attack", "dobj"),  # a trigger of the same type codes it
+])
+def test_a_noun_a_verb_codes_already_is_skipped(vocab, verb, lemma, dep):
+    from eventscope.extract.nominal import nominal_events
+
+    doc = doc_of(vocab, [
+        ("Valdora", "PROPN", "nsubj", 1, "Valdora"), (verb, "VERB", "ROOT", 1, lemma),
+        ("an", "DET", "det", 3, "an"), ("assault", "NOUN", dep, 1, "assault"),
+        ("on", "ADP", "prep", 3, "on"), ("Ruritania", "PROPN", "pobj", 4, "Ruritania"),
+    ])
+    assert nominal_events(doc, trigger_of) == []
+
+
+def test_a_noun_naming_no_party_is_no_event(vocab):
+    from eventscope.extract.nominal import nominal_events
+
+    doc = doc_of(vocab, [
+        ("The", "DET", "det", 1, "the"), ("raid", "NOUN", "nsubj", 2, "raid"),
+        ("ended", "VERB", "ROOT", 2, "end"), ("quickly", "ADV", "advmod", 2, "quickly"),
+    ])
+    assert nominal_events(doc, trigger_of) == []
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings())
+
+    def run(text):
+        result = pipeline.process_one(make_article(text, published="2023-07-06"))
+        return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
+                 [r.code for r in e.recipient], e.modality) for e in result.events]
+    return run
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # subject noun phrases: the doer from a possessor, a "by" phrase, a national adjective
+    ("Peru's invasion of Bolivia shocked the region.",
+     [("ASSAULT", None, "invasion", ["PER"], ["BOL"], "asserted")]),
+    ("The shelling by Bolivian forces continued.",
+     [("ASSAULT", None, "shelling", ["BOLMIL"], [], "asserted")]),
+    ("The withdrawal of Argentine troops began on Monday.",
+     [("RETREAT", "withdraw", "withdrawal", ["ARGMIL"], [], "asserted")]),
+    # a noun naming no coded country is no event
+    ("The night raid ended before dawn.", []),
+])
+def test_event_nouns_naming_a_party(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # what a condemnation is about is its own event, after the condemnation
+    ("Bolivia condemned Chile's incursion into the valley.",
+     [("ACCUSE", "disapprove", "condemned", ["BOL"], ["CHL"], "asserted"),
+      ("ASSAULT", None, "incursion", ["CHL"], [], "asserted")]),
+    # a light verb's object and a noun under a trigger of its type are the verb's event
+    ("Insurgents launched an assault on the airbase.",
+     [("ASSAULT", None, "launched", ["REB"], [None], "asserted")]),
+    ("Chilean airstrikes on the port killed nine.",
+     [("ASSAULT", None, "killed", ["CHL"], [], "asserted")]),
+    # an act ended is no act done: the ending is the event
+    ("Uruguay lifted its blockade of the Paraguayan border.",
+     [("RETREAT", "ease", "lifted", ["URY"], ["PRY"], "asserted")]),
+])
+def test_no_double_coding(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.integration
+def test_a_nominal_event_ranks_below_the_verbal_one():
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    text = "Bolivia condemned Chile's incursion into the valley."
+    result = Pipeline.from_settings(Settings()).process_one(make_article(text))
+    verbal, nominal = result.events
+    assert verbal.confidence > nominal.confidence
