@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span as SpacySpan
 
-from eventscope.extract.entities import EntityExtractor, acronym, cluster_mentions, normalise_name
+from eventscope.extract.entities import (
+    EntityExtractor, acronym, cluster_mentions, normalise_name, spelling_variants,
+)
 from eventscope.records import Article, content_id
 
 
@@ -140,3 +142,29 @@ def test_the_before_an_organisation_does_not_split_its_cluster(vocab):
     first, second = EntityExtractor(FakeActors())(doc, article, {})
     assert (first.text, second.text) == ("Valley Council", "The Valley Council")
     assert first.cluster == second.cluster and second.canonical == "Valley Council"
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("marek", "mareck", True),  # one letter added
+    ("petrosyan", "petrosian", True),  # one letter replaced
+    ("khalilov", "halilov", True),  # Kh / H
+    ("aliyev", "aliev", True),  # -yev / -ev
+    ("ivanov", "ivanova", False),  # the feminine form is another person
+    ("marek", "darek", False),  # another initial
+    ("lenk", "link", False),  # too short to tell
+    ("marek", "marek", False),  # the same spelling is no variant
+    ("marek", "marecki", False),  # two letters apart
+])
+def test_spelling_variants_of_a_surname(a, b, expected):
+    assert spelling_variants(a, b) is expected
+
+
+def test_spelling_variants_join_a_cluster_unless_the_first_names_differ():
+    mentions = [("PERSON", "Ivo Marek"), ("PERSON", "Ivo Mareck"), ("PERSON", "Mareck"),
+                ("PERSON", "Ana Mareck"), ("PERSON", "Ivo Khalilov"), ("PERSON", "Halilov"),
+                ("ORG", "Khalilov"), ("PERSON", "Teodor Marek")]
+    assigned, clusters = cluster_mentions(mentions)
+    assert [clusters[i].canonical for i in assigned] == [
+        "Ivo Mareck", "Ivo Mareck", "Ivo Mareck", "Ana Mareck", "Ivo Khalilov", "Ivo Khalilov",
+        "Khalilov", "Teodor Marek",
+    ]

@@ -30,6 +30,43 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words).casefold()
 
 
+# Spellings one transliterated surname takes ("Kh"/"H", "-yev"/"-ev"), as (pattern, written as).
+_TRANSLITERATIONS = (
+    (re.compile(r"kh"), "h"), (re.compile(r"yev\b"), "ev"), (re.compile(r"yeva\b"), "eva"),
+)
+_VARIANT_MIN = 5  # shorter surnames one letter apart are too often different names
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or dropped."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return True  # a is b without its last letter
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one transliterated surname (case-folded): the same after the usual
+    transliteration choices, or one letter apart with the same initial; never a feminine form
+    in "-a" of the other ("Ivanov", "Ivanova"), and never surnames under five letters."""
+    if a == b or min(len(a), len(b)) < _VARIANT_MIN:
+        return False
+    plain = []
+    for name in (a, b):
+        for pattern, written in _TRANSLITERATIONS:
+            name = pattern.sub(written, name)
+        plain.append(name)
+    if plain[0] == plain[1]:
+        return True
+    if a[0] != b[0] or a + "a" == b or b + "a" == a:
+        return False
+    return _one_edit_apart(a, b)
+
+
 @dataclass
 class _Cluster:
     label: str
@@ -48,6 +85,17 @@ class _Cluster:
             return acronym(self.canonical) == key
         return False
 
+    def spelled_alike(self, label: str, key: str) -> bool:
+        """A person's name spelled another way: "Mareck" or "Ivo Mareck" for "Ivo Marek" (the
+        same first name, or none)."""
+        if label != "PERSON" or self.label != "PERSON":
+            return False
+        words, tokens = key.split(), self.key.split()
+        if len(words) == 1 or len(words) == len(tokens):
+            first = words[:-1]
+            return first in ([], tokens[:-1]) and spelling_variants(words[-1], tokens[-1])
+        return False
+
 
 def cluster_mentions(mentions: list[tuple[str, str]]) -> tuple[list[int], list[_Cluster]]:
     """Cluster index for each (label, text) mention, and the clusters; longest names seed."""
@@ -61,6 +109,8 @@ def cluster_mentions(mentions: list[tuple[str, str]]) -> tuple[list[int], list[_
             (n for n, c in enumerate(clusters) if label in _CLUSTERED and c.accepts(label, key, text)),
             None,
         )
+        if match is None:  # a spelling variant only where no name matches as written
+            match = next((n for n, c in enumerate(clusters) if c.spelled_alike(label, key)), None)
         if match is None:
             clusters.append(_Cluster(label, _LEADING.sub("", text.strip()), key))
             match = len(clusters) - 1
