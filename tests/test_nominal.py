@@ -134,3 +134,45 @@ def test_a_nominal_event_ranks_below_the_verbal_one():
     result = Pipeline.from_settings(Settings()).process_one(make_article(text))
     verbal, nominal = result.events
     assert verbal.confidence > nominal.confidence
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # the same act told twice is one event
+    ("Chilean troops shelled Peruvian outposts. Chilean artillery shelled the outposts in Peru "
+     "for hours.",
+     [("ASSAULT", "firearms", "shelled", ["CHLMIL"], ["PER"], "asserted")]),
+    # the same verb on other targets is another act
+    ("Argentina expelled two Uruguayan diplomats. Then Argentina expelled three Uruguayan "
+     "journalists.",
+     [("SANCTION", "expel", "expelled", ["ARG"], ["URYGOV"], "asserted"),
+      ("SANCTION", "expel", "expelled", ["ARG"], ["URYMED"], "asserted")]),
+])
+def test_one_act_one_event(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+def test_one_per_act_keeps_the_most_confident_mention_where_the_first_was(vocab):
+    from eventscope.extract.nominal import one_per_act
+    from eventscope.records import Actor, Event, Span
+
+    doc = doc_of(vocab, [
+        ("Valdora", "PROPN", "nsubj", 1, "Valdora"), ("raided", "VERB", "ROOT", 1, "raid"),
+        ("Ruritania", "PROPN", "dobj", 1, "Ruritania"), ("and", "CCONJ", "cc", 1, "and"),
+        ("met", "VERB", "conj", 1, "meet"), ("it", "PRON", "dobj", 4, "it"),
+        ("then", "ADV", "advmod", 7, "then"), ("raids", "VERB", "conj", 1, "raid"),
+    ])
+
+    def event(i, event_type, confidence, recipient="RUR"):
+        word = doc[i]
+        return Event(id=str(i), event_type=event_type,
+                     trigger=Span(word.idx, word.idx + len(word), word.text),
+                     sentence=Span(0, len(doc.text), doc.text), event_text=doc.text,
+                     actor=(Actor(0, 7, "Valdora", country="VAL", code="VAL"),),
+                     recipient=(Actor(8, 17, "Ruritania", country=recipient, code=recipient),),
+                     confidence=confidence)
+
+    first, meeting, again = event(1, "ASSAULT", 0.6), event(4, "CONSULT", 0.7), event(7, "ASSAULT", 0.9)
+    other = event(7, "ASSAULT", 0.9, recipient="ZEM")
+    assert one_per_act(doc, [first, meeting, again]) == (again, meeting)
+    assert one_per_act(doc, [first, meeting, other]) == (first, meeting, other)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
-from eventscope.extract.nominal import nominal_events, ranked
+from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.statements import (
     alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
     stated_act,
@@ -272,7 +272,7 @@ class EventExtractor:
         for noun in nominal_events(doc, trigger_of):  # "Chile's incursion into ...": nominal.py
             heads = (with_conjuncts(noun.actors), with_conjuncts(noun.recipients))
             events.extend(filter(None, [ranked(self._event(noun.noun, noun.trigger, article, prior, heads))]))
-        return tuple(events)
+        return one_per_act(doc, events)  # one act, one event (nominal.py)
 
     def _event(self, verb, trigger: Trigger, article: Article, prior,
                heads: Optional[tuple[list, list]] = None) -> Optional[Event]:

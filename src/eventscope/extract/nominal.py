@@ -98,3 +98,34 @@ def ranked(event: Optional[Event]) -> Optional[Event]:
         return None
     return dataclasses.replace(
         event, confidence=round(max(0.05, event.confidence - NOMINAL_CONFIDENCE_PENALTY), 2))
+
+
+def one_per_act(doc, events: list[Event]) -> tuple[Event, ...]:
+    """One event per act: an article that reports the same act again (same type, modality and
+    date, same trigger lemma, the same coded parties on each side) keeps its most confident
+    mention, the first at a tie, where the first was. Events naming no coded country are kept
+    as they are: nothing says two of them are one act."""
+    best: dict[tuple, int] = {}
+    for i, event in enumerate(events):
+        key = _act_key(doc, event)
+        if key is None:
+            continue
+        if key not in best or event.confidence > events[best[key]].confidence:
+            best[key] = i
+    first = {}
+    for i, event in enumerate(events):
+        first.setdefault(_act_key(doc, event), i)
+    chosen = {first[key]: events[i] for key, i in best.items()}
+    return tuple(chosen.get(i, event) for i, event in enumerate(events)
+                 if _act_key(doc, event) is None or i in chosen)
+
+
+def _act_key(doc, event: Event) -> Optional[tuple]:
+    # whole codes, not only countries: expelling a state's diplomats and its reporters differ
+    actors = frozenset(a.code for a in event.actor if a.country)
+    recipients = frozenset(r.code for r in event.recipient if r.country)
+    if not actors and not recipients:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end)
+    lemma = span.root.lemma_.lower() if span is not None else event.trigger.text.lower()
+    return event.event_type, event.modality, event.date, lemma, actors, recipients
