@@ -176,3 +176,37 @@ def test_one_per_act_keeps_the_most_confident_mention_where_the_first_was(vocab)
     other = event(7, "ASSAULT", 0.9, recipient="ZEM")
     assert one_per_act(doc, [first, meeting, again]) == (again, meeting)
     assert one_per_act(doc, [first, meeting, other]) == (first, meeting, other)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # an act the phrase says did not (yet) happen keeps its type, with that modality
+    ("The visit of the Peruvian president was postponed.",
+     [("CONSULT", "meet", "visit", ["PERGOV"], [], "negated")]),
+    ("Fears of a Russian invasion grew.",
+     [("ASSAULT", None, "invasion", ["RUS"], [], "hypothetical")]),
+    ("Brazil feared an Argentine blockade of its ports.",
+     [("SANCTION", None, "blockade", ["ARG"], [None], "hypothetical")]),
+    # a negated condemnation says nothing of the act condemned
+    ("Peru did not condemn Chile's incursion into the valley.",
+     [("ACCUSE", "disapprove", "condemn", ["PER"], ["CHL"], "negated"),
+      ("ASSAULT", None, "incursion", ["CHL"], [], "asserted")]),
+])
+def test_modality_of_nominal_events(events_of, text, expected):
+    assert events_of(text) == expected
+
+
+@pytest.mark.parametrize("rows,noun,expected", [
+    ([("the", "DET", "det", 2, "the"), ("planned", "VERB", "amod", 2, "plan"),
+      ("raid", "NOUN", "ROOT", 2, "raid")], 2, "planned"),
+    ([("risk", "NOUN", "ROOT", 0, "risk"), ("of", "ADP", "prep", 0, "of"),
+      ("invasion", "NOUN", "pobj", 1, "invasion")], 2, "hypothetical"),
+    ([("they", "PRON", "nsubj", 1, "they"), ("averted", "VERB", "ROOT", 1, "avert"),
+      ("blockade", "NOUN", "dobj", 1, "blockade")], 2, "negated"),
+    ([("they", "PRON", "nsubj", 1, "they"), ("condemned", "VERB", "ROOT", 1, "condemn"),
+      ("invasion", "NOUN", "dobj", 1, "invasion")], 2, None),
+])
+def test_mood_of_an_event_noun(vocab, rows, noun, expected):
+    from eventscope.extract.nominal import mood
+
+    assert mood(doc_of(vocab, rows)[noun]) == expected

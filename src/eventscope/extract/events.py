@@ -271,7 +271,7 @@ class EventExtractor:
                 events.append(event)
         for noun in nominal_events(doc, trigger_of):  # "Chile's incursion into ...": nominal.py
             heads = (with_conjuncts(noun.actors), with_conjuncts(noun.recipients))
-            events.extend(filter(None, [ranked(self._event(noun.noun, noun.trigger, article, prior, heads))]))
+            events.extend(filter(None, [ranked(self._event(noun.noun, noun.trigger, article, prior, heads), noun)]))
         return one_per_act(doc, events)  # one act, one event (nominal.py)
 
     def _event(self, verb, trigger: Trigger, article: Article, prior,

@@ -24,7 +24,8 @@ import dataclasses
 from typing import Callable, NamedTuple, Optional
 
 from eventscope.lexicons.plover import (
-    EASING_VERBS, LIGHT_VERBS, NOMINAL_AGENT_PREPOSITIONS, NOMINAL_CONFIDENCE_PENALTY, NOMINAL_OF_TARGET_TYPES,
+    EASING_VERBS, LIGHT_VERBS, NOMINAL_AGENT_PREPOSITIONS, NOMINAL_CONFIDENCE_PENALTY,
+    NOMINAL_MOOD_MODIFIERS, NOMINAL_MOOD_NOUNS, NOMINAL_MOOD_VERBS, NOMINAL_OF_TARGET_TYPES,
     NOMINAL_TARGET_PREPOSITIONS, NOMINAL_TRIGGERS, Trigger,
 )
 from eventscope.records import Event
@@ -34,12 +35,14 @@ _NAMED_MODIFIERS = frozenset({"NORP", "GPE", "ORG"})  # "Chilean shelling", "NAT
 
 
 class NominalEvent(NamedTuple):
-    """An event noun, its type and the heads of its doers and targets."""
+    """An event noun, its type, the heads of its doers and targets, and its modality when the
+    noun phrase says the act did not (yet) happen."""
 
     noun: object
     trigger: Trigger
     actors: list
     recipients: list
+    mood: Optional[str] = None
 
 
 def nominal_events(doc, trigger_of: TriggerOf) -> list[NominalEvent]:
@@ -52,7 +55,7 @@ def nominal_events(doc, trigger_of: TriggerOf) -> list[NominalEvent]:
             continue
         actors, recipients = parties(token, trigger)
         if actors or recipients:
-            found.append(NominalEvent(token, trigger, actors, recipients))
+            found.append(NominalEvent(token, trigger, actors, recipients, mood(token)))
     return found
 
 
@@ -92,12 +95,32 @@ def parties(noun, trigger: Trigger) -> tuple[list, list]:
     return actors[:1], targets[:1]
 
 
-def ranked(event: Optional[Event]) -> Optional[Event]:
-    """A nominal event naming a coded country, ranked below verbal ones; else None."""
+def mood(noun) -> Optional[str]:
+    """"the planned incursion", "fears of an invasion", "feared a blockade", "the visit was
+    postponed": the act's modality; None when nothing says so. A negated governing verb says
+    nothing of the act: "did not condemn the incursion"."""
+    for child in noun.children:
+        words = {child.lemma_.lower(), child.text.lower()} & NOMINAL_MOOD_MODIFIERS.keys()
+        if child.dep_ in ("amod", "compound") and words:
+            return NOMINAL_MOOD_MODIFIERS[words.pop()]
+    head = noun.head
+    if head.i == noun.i:
+        return None
+    if noun.dep_ == "pobj" and head.text.lower() == "of" and head.head.i != head.i:
+        return NOMINAL_MOOD_NOUNS.get(head.head.lemma_.lower())
+    if head.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass"):
+        return NOMINAL_MOOD_VERBS.get(head.lemma_.lower())
+    return None
+
+
+def ranked(event: Optional[Event], found: NominalEvent) -> Optional[Event]:
+    """A nominal event naming a coded country, ranked below verbal ones, with the modality its
+    phrase gives; else None."""
     if event is None or not any(p.country for p in event.actor + event.recipient):
         return None
     return dataclasses.replace(
-        event, confidence=round(max(0.05, event.confidence - NOMINAL_CONFIDENCE_PENALTY), 2))
+        event, confidence=round(max(0.05, event.confidence - NOMINAL_CONFIDENCE_PENALTY), 2),
+        modality=found.mood or event.modality)
 
 
 def one_per_act(doc, events: list[Event]) -> tuple[Event, ...]:

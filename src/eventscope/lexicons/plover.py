@@ -303,3 +303,25 @@ NOMINAL_TARGET_PREPOSITIONS = frozenset({"against", "on", "upon", "into", "with"
 NOMINAL_OF_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # A nominal event is reported in passing: it ranks below any verbal event of its sentence.
 NOMINAL_CONFIDENCE_PENALTY = 0.25
+# A nominal act that is not said to have happened: "the planned incursion", "fears of an
+# invasion", "the visit was postponed", "feared a blockade". Its modality, by modifier, by the
+# noun it is "of", and by the verb it is the object (or passive subject) of; the type is kept
+# (a planned nominal act is not recoded as AGREE or THREATEN: the noun is no stated intent).
+NOMINAL_MOOD_MODIFIERS: dict[str, str] = {
+    **dict.fromkeys(("planned", "proposed", "intended", "scheduled", "threatened", "imminent",
+                     "expected", "upcoming", "promised"), "planned"),
+    **dict.fromkeys(("possible", "potential", "feared", "likely", "hypothetical"), "hypothetical"),
+    **dict.fromkeys(("alleged", "reported", "suspected", "purported", "claimed"), "reported"),
+    **dict.fromkeys(("failed", "aborted", "cancelled", "canceled", "postponed"), "negated"),
+}
+NOMINAL_MOOD_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("fear", "possibility", "risk", "prospect", "danger", "spectre", "specter",
+                     "likelihood", "threat", "rumour", "rumor"), "hypothetical"),
+    **dict.fromkeys(("plan", "proposal", "preparation"), "planned"),
+}
+NOMINAL_MOOD_VERBS: dict[str, str] = {
+    **dict.fromkeys(("fear", "expect", "risk", "consider", "discuss", "predict"), "hypothetical"),
+    **dict.fromkeys(("plan", "propose", "schedule", "prepare", "threaten"), "planned"),
+    **dict.fromkeys(("postpone", "delay", "cancel", "prevent", "avert", "deny", "avoid",
+                     "thwart", "foil"), "negated"),
+}
