@@ -106,3 +106,41 @@ def test_profile_of_an_unaligned_span_is_empty(vocab):
 
 def test_profiles_merge_field_by_field():
     assert Profile("RUR").merged(Profile("VEL", "GOV")) == Profile("RUR", "GOV")
+
+
+class SurnameActors(FakeActors):
+    """A dictionary that also knows office holders by surname."""
+
+    def __init__(self):
+        self.asked = []
+
+    def by_surname(self, name, on=None):
+        self.asked.append(name)
+        return ActorCode("VEL", "GOV") if name.split()[-1] in {"Marek", "Tomsa"} else None
+
+
+UNDESCRIBED = [  # President Marek met Ivo Tomsa and Lenk .
+    ("President", 1, "compound", "PROPN"), ("Marek", 2, "nsubj", "PROPN"),
+    ("met", 2, "ROOT", "VERB"), ("Ivo", 4, "compound", "PROPN"), ("Tomsa", 2, "dobj", "PROPN"),
+    ("and", 4, "cc", "CCONJ"), ("Lenk", 4, "conj", "PROPN"), (".", 2, "punct", "PUNCT"),
+]
+
+
+def test_titled_or_full_names_no_description_codes_go_to_the_surname_index(vocab):
+    doc = parsed(vocab, UNDESCRIBED, [(1, 2), (3, 5), (6, 7)])
+    article = Article(id=content_id(doc.text), text=doc.text)
+    actors = SurnameActors()
+    records = EntityExtractor(actors)(doc, article, {})
+    assert [(e.text, e.country, e.sector) for e in records] == [
+        ("President Marek", "VEL", "GOV"), ("Ivo Tomsa", "VEL", "GOV"), ("Lenk", None, None),
+    ]
+    assert actors.asked == ["Marek", "Ivo Tomsa"]  # a bare untitled surname is not looked up
+
+
+def test_a_description_comes_before_the_surname_index(vocab):
+    doc = parsed(vocab, APPOSITIONS, [(0, 2), (8, 10)])
+    article = Article(id=content_id(doc.text), text=doc.text)
+    records = EntityExtractor(SurnameActors())(doc, article, {})
+    assert [(e.text, e.country, e.sector) for e in records] == [
+        ("Ivo Marek", "RUR", "GOV"), ("Ana Lenk", "VEL", "GOV"),
+    ]

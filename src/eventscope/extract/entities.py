@@ -292,16 +292,11 @@ class EntityExtractor:
         assigned, clusters = cluster_mentions(
             [(e.label, text[e.name[0]:e.name[1]]) for e in ents]
         )
-        profiles = cluster_profiles(
-            doc, [(i, e.name[0], e.end) for e, i in zip(ents, assigned) if e.label == "PERSON"],
-            lambda phrase: self.actors.lookup(phrase, on=article.published),
-        )
+        persons = self._persons(doc, article, ents, assigned, clusters)
         records = []
         for ent, index in zip(ents, assigned):
             cluster = clusters[index]
-            code = self._code(cluster.canonical, ent.label, article.published)
-            if index in profiles:  # the dictionary's fields first, the description's where none
-                code = Profile(*(code.country, code.sector) if code else ()).merged(profiles[index])
+            code = persons.get(index) or self._code(cluster.canonical, ent.label, article.published)
             records.append(
                 Entity(
                     id=content_id(article.id, "entity", ent.start, ent.end),
@@ -316,6 +311,28 @@ class EntityExtractor:
                 )
             )
         return tuple(records)
+
+    def _persons(self, doc, article: Article, ents, assigned, clusters) -> dict[int, Profile]:
+        """Country and sector of each person cluster: the dictionary's for the name, then the
+        descriptions' in the parse (profiles.v1), then, for a titled or full name, the
+        dictionary's ``by_surname`` ("President Marek", a full name spelled another way)."""
+        on = article.published
+        profiles = cluster_profiles(
+            doc, [(i, e.name[0], e.end) for e, i in zip(ents, assigned) if e.label == "PERSON"],
+            lambda phrase: self._code(phrase, "PERSON", on),
+        )
+        titled = {i for e, i in zip(ents, assigned) if e.name[0] > e.start}
+        by_surname = getattr(self.actors, "by_surname", None)  # stand-ins may lack it
+        found = {}
+        for index, profile in profiles.items():
+            name = clusters[index].canonical
+            code = self._code(name, "PERSON", on)
+            merged = Profile(*(code.country, code.sector) if code else ()).merged(profile)
+            if by_surname and not merged.country and (index in titled or " " in name.strip()):
+                other = by_surname(name, on=on)
+                merged = merged.merged(Profile(other.country, other.sector) if other else Profile())
+            found[index] = merged
+        return found
 
     def _code(self, name: str, label: str, published: Optional[str]) -> Optional[object]:
         """Roles by the publication date: a name the dictionary dates gets the code it had
