@@ -150,3 +150,13 @@ def test_day_of_reads_iso_dates_and_ignores_the_rest(on, expected):
 ])
 def test_disputed_entities_follow_the_documented_convention(builtin, text, code):
     assert builtin.lookup(text).code == code
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("ARMGOV", ("ARM", "GOV")), ("IGOUNOWFP", ("IGOUNOWFP", None)), ("ELI", (None, "ELI")),
+    ("RUS", ("RUS", None)), ("", (None, None)),
+])
+def test_split_code(code, expected):
+    from eventscope.extract.actors import split_code
+
+    assert split_code(code) == expected

@@ -253,6 +253,8 @@ def split_code(code: str) -> tuple[Optional[str], Optional[str]]:
     country is the first three letters (ISO3) and the sector the next three."""
     if code.upper().startswith("IGO"):
         return code, None
+    if code.upper() == "ELI":  # a bare sector: a former IGO official's default, no country
+        return None, code
     return code[:3] or None, code[3:6] or None
 
 

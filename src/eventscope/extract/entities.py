@@ -313,25 +313,17 @@ class EntityExtractor:
         return tuple(records)
 
     def _persons(self, doc, article: Article, ents, assigned, clusters) -> dict[int, Profile]:
-        """Country and sector of each person cluster: the dictionary's for the name, then the
-        descriptions' in the parse (profiles.v1), then, for a titled or full name, the
-        dictionary's ``by_surname`` ("President Marek", a full name spelled another way)."""
+        """Country and sector of each person cluster: the dictionary's for the name, then,
+        for fields it leaves empty, the descriptions' in the parse (profiles.v1)."""
         on = article.published
         profiles = cluster_profiles(
             doc, [(i, e.name[0], e.end) for e, i in zip(ents, assigned) if e.label == "PERSON"],
             lambda phrase: self._code(phrase, "PERSON", on),
         )
-        titled = {i for e, i in zip(ents, assigned) if e.name[0] > e.start}
-        by_surname = getattr(self.actors, "by_surname", None)  # stand-ins may lack it
         found = {}
         for index, profile in profiles.items():
-            name = clusters[index].canonical
-            code = self._code(name, "PERSON", on)
-            merged = Profile(*(code.country, code.sector) if code else ()).merged(profile)
-            if by_surname and not merged.country and (index in titled or " " in name.strip()):
-                other = by_surname(name, on=on)
-                merged = merged.merged(Profile(other.country, other.sector) if other else Profile())
-            found[index] = merged
+            code = self._code(clusters[index].canonical, "PERSON", on)
+            found[index] = Profile(*(code.country, code.sector) if code else ()).merged(profile)
         return found
 
     def _code(self, name: str, label: str, published: Optional[str]) -> Optional[object]:
