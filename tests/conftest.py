@@ -44,6 +44,22 @@ def article_of():
     return make_article
 
 
+@pytest.fixture(scope="session")
+def events_of(settings):
+    """Events of one sentence, each as (type, mode, trigger, actor codes, recipient codes,
+    modality), plus its date with ``with_date=True``, by the real pipeline (integration)."""
+    from eventscope.execute import Pipeline
+
+    pipeline = Pipeline.from_settings(settings)
+
+    def run(text, published="2023-07-06", with_date=False):
+        result = pipeline.process_one(make_article(text, published=published))
+        return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
+                 [r.code for r in e.recipient], e.modality) + ((e.date,) if with_date else ())
+                for e in result.events]
+    return run
+
+
 def write_re3d_source(root, name: str, **tables) -> None:
     """A re3d-format source folder: each keyword (documents, entities, relations) is a list of
     records written as ``<keyword>.json``, one JSON object per line."""

@@ -35,22 +35,6 @@ def test_stated_intent_follows_plover(act, mood, expected):
     assert stated_intent(act, mood) == expected
 
 
-@pytest.fixture(scope="module")
-def events_of():
-    from eventscope.execute import Pipeline
-    from eventscope.ingest.article import make_article
-    from eventscope.settings import Settings
-
-    pipeline = Pipeline.from_settings(Settings())
-
-    def run(text, published="2023-07-06", with_date=False):
-        result = pipeline.process_one(make_article(text, published=published))
-        return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
-                 [r.code for r in e.recipient], e.modality) + ((e.date,) if with_date else ())
-                for e in result.events]
-    return run
-
-
 @pytest.mark.integration
 @pytest.mark.parametrize("text,expected", [
     ("Bolivia accused Paraguay of smuggling cattle across the border.",

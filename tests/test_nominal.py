@@ -74,21 +74,6 @@ def test_a_noun_naming_no_party_is_no_event(vocab):
     assert nominal_events(doc, trigger_of) == []
 
 
-@pytest.fixture(scope="module")
-def events_of():
-    from eventscope.execute import Pipeline
-    from eventscope.ingest.article import make_article
-    from eventscope.settings import Settings
-
-    pipeline = Pipeline.from_settings(Settings())
-
-    def run(text):
-        result = pipeline.process_one(make_article(text, published="2023-07-06"))
-        return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
-                 [r.code for r in e.recipient], e.modality) for e in result.events]
-    return run
-
-
 @pytest.mark.integration
 @pytest.mark.parametrize("text,expected", [
     # subject noun phrases: the doer from a possessor, a "by" phrase, a national adjective

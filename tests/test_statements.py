@@ -10,21 +10,6 @@ import pytest
 from eventscope.records import Actor, Quote, Span
 
 
-@pytest.fixture(scope="module")
-def events_of():
-    from eventscope.execute import Pipeline
-    from eventscope.ingest.article import make_article
-    from eventscope.settings import Settings
-
-    pipeline = Pipeline.from_settings(Settings())
-
-    def run(text):
-        result = pipeline.process_one(make_article(text, published="2023-07-06"))
-        return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
-                 [r.code for r in e.recipient], e.modality) for e in result.events]
-    return run
-
-
 @pytest.mark.integration
 @pytest.mark.parametrize("text,expected", [
     # a statement that another party must act is the speaker's request of that party
