@@ -2,19 +2,24 @@
 
 Every reader (plain text, HTML, JSON) ends in :func:`build_article`, so the same checks (empty
 text, ``max_chars``) and the same date normalisation apply whatever the format; an input that
-fails them becomes a :class:`Skip`, never an exception.
+fails them becomes a :class:`Skip`, never an exception. A publication date that cannot be read
+is a warning naming the article, which is kept without a date.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
-from email.utils import parsedate_to_datetime
+from datetime import date, datetime
 from typing import Optional
+
+from dateutil import parser as date_parser
 
 from eventscope.records import Article, content_id
 from eventscope.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # Month and weekday names as data: parsing them ourselves keeps dates locale-independent
 # (strptime's %B follows the process locale).
@@ -43,6 +48,16 @@ _DATE_PATTERNS = (
     re.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})" + _END),
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+(?P<y>\d{4})" + _END),
 )
+# Wire services separate a date from its time with a bar or a dot:
+# "Wed Nov 23, 2016 | 3:02pm EST".
+_DATE_SEPARATORS = re.compile(r"\s*[|\u00b7\u2022]\s*")
+# Day and month both given as numbers up to 12, year last ("05/06/2023"): the order is the
+# publisher's convention, which the value does not say.
+_NUMERIC_DAY_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+# Two defaults differing in every field: a field that dateutil filled from the default differs
+# between the two readings, so a value without a day, month or year is told apart.
+_DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
+MAX_DATE_CHARS = 100  # longer values are text, not a date field
 
 
 def normalise_text(text: str) -> str:
@@ -100,6 +115,7 @@ class Metadata:
     published: Optional[str] = None  # ISO YYYY-MM-DD
     author: Optional[str] = None
     external_id: Optional[str] = None
+    unread_date: Optional[str] = None  # a date value given but not readable, for the warning
 
 
 def match_date(text: str) -> Optional[tuple[str, int]]:
@@ -119,14 +135,34 @@ def match_date(text: str) -> Optional[tuple[str, int]]:
 
 
 def normalise_date(value: object) -> Optional[str]:
-    """``value`` as an ISO date (YYYY-MM-DD) if it is one recognisable date, else None."""
+    """``value`` as an ISO day (YYYY-MM-DD) if it is one complete date, else None.
+
+    Reads every common form through dateutil: ISO 8601 with or without time and zone, RFC 2822
+    ("Wed, 23 Nov 2016 15:02:00 -0500"), wire style ("Wed Nov 23, 2016 | 3:02pm EST"),
+    "23 November 2016", "November 23, 2016", "2016/11/23". The day is the one written, in the
+    publisher's own time zone (not moved to UTC). A value missing its day, month or year
+    ("July 2023"), an impossible day, and an all-numeric day/month order that could be read
+    either way ("05/06/2023") are None: refused, not guessed.
+    """
     if not isinstance(value, str):
         return None
-    value = value.strip()
-    found = match_date(value)
-    if found is not None and found[1] == len(value):
-        return found[0]
-    return _rfc2822_date(value)
+    value = _DATE_SEPARATORS.sub(" ", value.strip())
+    if not value or len(value) > MAX_DATE_CHARS or _ambiguous_day_month(value):
+        return None
+    try:
+        readings = {date_parser.parse(value, default=d, ignoretz=True).date() for d in _DEFAULTS}
+    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
+        return None
+    return readings.pop().isoformat() if len(readings) == 1 else None
+
+
+def date_field(value: object) -> tuple[Optional[str], Optional[str]]:
+    """``(ISO day, None)`` for a readable date, ``(None, value as text)`` for a value given but
+    not readable (to be reported), ``(None, None)`` for no value."""
+    published = normalise_date(value)
+    if published is not None or value is None or (isinstance(value, str) and not value.strip()):
+        return published, None
+    return None, " ".join(str(value).split())[:MAX_DATE_CHARS]
 
 
 def build_article(
@@ -158,6 +194,9 @@ def build_article(
         source = f"{source}:{line}"
     elif item is not None:
         source = f"{source}#{item}"
+    if meta.published is None and meta.unread_date is not None:
+        log.warning("%s: publication date %r not read; article kept without a date",
+                    source, meta.unread_date)
     return make_article(
         text, title=meta.title, url=meta.url, published=meta.published, source=source,
         author=meta.author, external_id=meta.external_id,
@@ -184,11 +223,6 @@ def _valid(year: int, month: int, day: int) -> Optional[str]:
         return None
 
 
-def _rfc2822_date(value: str) -> Optional[str]:
-    # Feeds and many JSON exports carry e-mail style dates: "Thu, 06 Jul 2023 10:00:00 GMT".
-    if ":" not in value:
-        return None
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+def _ambiguous_day_month(value: str) -> bool:
+    found = _NUMERIC_DAY_MONTH.match(value)
+    return found is not None and found[1] != found[2] and max(int(found[1]), int(found[2])) <= 12

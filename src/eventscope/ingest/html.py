@@ -5,7 +5,7 @@ import logging
 import re
 from typing import Any, Iterator, Optional
 
-from eventscope.ingest.article import Metadata, Skip, build_article, normalise_date
+from eventscope.ingest.article import Metadata, Skip, build_article, date_field
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -25,10 +25,12 @@ def read_html(markup: str, source: str, settings: Settings) -> Iterator[Article 
     if not text.strip():
         yield Skip(source, None, "no main text found in HTML")
         return
+    published, unread_date = date_field(document.get("date"))
     meta = Metadata(
         title=_clean(document.get("title")),
         url=_clean(document.get("url")),
-        published=normalise_date(document.get("date")),
+        published=published,
+        unread_date=unread_date,
         author=_clean(document.get("author")),
     )
     yield build_article(text, meta, settings, source)

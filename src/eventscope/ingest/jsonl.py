@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator, Optional
 
-from eventscope.ingest.article import Metadata, Skip, build_article, normalise_date
+from eventscope.ingest.article import Metadata, Skip, build_article, date_field
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -76,22 +76,29 @@ def record_to_article(
         return Skip(source, line, f"{prefix}missing or empty {settings.json_text_field!r} field")
     if not isinstance(text, str):
         return Skip(source, line, f"{prefix}{settings.json_text_field!r} field is not a string")
+    published, unread_date = _first_date(value, settings.json_date_fields)
     meta = Metadata(
         title=_string(value.get(settings.json_title_field)),
         url=_string(value.get(settings.json_url_field)),
-        published=_first_date(value, settings.json_date_fields),
+        published=published,
+        unread_date=unread_date,
         author=_author(value),
         external_id=_external_id(value.get(settings.json_id_field)),
     )
     return build_article(text, meta, settings, source, line=line, item=item)
 
 
-def _first_date(value: dict[str, Any], fields: Iterable[str]) -> Optional[str]:
+def _first_date(
+    value: dict[str, Any], fields: Iterable[str]
+) -> tuple[Optional[str], Optional[str]]:
+    """The first readable date of ``fields``, else the first value given but not readable."""
+    unread = None
     for field in fields:
-        published = normalise_date(value.get(field))
+        published, not_read = date_field(value.get(field))
         if published is not None:
-            return published
-    return None
+            return published, None
+        unread = unread or not_read
+    return None, unread
 
 
 def _author(value: dict[str, Any]) -> Optional[str]:

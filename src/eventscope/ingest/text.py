@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import Iterator, Optional
 
-from eventscope.ingest.article import Metadata, Skip, build_article, match_date
+from eventscope.ingest.article import Metadata, Skip, build_article, match_date, normalise_date
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -72,6 +72,11 @@ def parse_header(line: str) -> Optional[tuple[str, str, str]]:
     if key in TEXT_HEADER_KEYS and found["colon"] and value:
         return TEXT_HEADER_KEYS[key], value, ""
     if key in DATE_HEADER_KEYS and value:
+        # A line holding only a date, in any form normalise_date reads ("date: Wed Nov 23,
+        # 2016 | 3:02pm EST"); else a date opening the text, in one of match_date's forms.
+        iso = normalise_date(value)
+        if iso is not None:
+            return DATE_HEADER_KEYS[key], iso, ""
         dated = match_date(value)
         if dated is not None:
             iso, end = dated
