@@ -22,6 +22,17 @@ BUSY_TIMEOUT_S = 60  # how long a writer waits for another writer's transaction
 WRITE = {"sqlite_begin": "IMMEDIATE"}  # execution options of a writing connection
 
 
+def as_url(value: str) -> str:
+    """A database URL as given, or a file path as the URL of that SQLite file.
+
+    ``news.db``, ``~/data/news.db`` and ``/tmp/news.db`` become ``sqlite:///...``; anything
+    with a scheme (``sqlite:///x.db``, ``postgresql://host/db``) is already a URL.
+    """
+    if "://" in value or value.startswith("sqlite:"):
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
 def parse_url(url: str) -> URL:
     try:
         return make_url(url)
@@ -37,8 +48,12 @@ def shown(url: str) -> str:
         return url
 
 
-def create(url: str) -> Engine:
-    """An engine for ``url``; for a SQLite file, its folder is created first."""
+def create(url: str, create_database: bool = True) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created first.
+
+    With ``create_database`` False a SQLite file that does not exist is a :class:`StoreError`
+    (a mistyped path must not answer from a new, empty database).
+    """
     parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
         try:
@@ -52,7 +67,11 @@ def create(url: str) -> Engine:
         engine = create_engine(parsed, poolclass=StaticPool,
                                connect_args={"check_same_thread": False})
     else:
-        _make_folder(database)
+        if create_database:
+            _make_folder(database)
+        elif not database.startswith("file:") and not Path(database).expanduser().is_file():
+            raise StoreError(f"cannot open database {shown(url)}: no such file "
+                             "(ingest creates it; check --db)")
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
@@ -100,12 +119,13 @@ def alembic_config(connection: Connection):
     return config
 
 
-def migrate(connection: Connection) -> None:
+def migrate(connection: Connection, create_database: bool = True) -> None:
     """Bring the schema to the newest Alembic revision, in the caller's transaction.
 
     An empty database gets the current schema at once and is stamped with the newest revision
     (Alembic's recipe for new databases: replaying every revision is slower and ends the same,
-    which a test checks); an existing one is upgraded revision by revision.
+    which a test checks); an existing one is upgraded revision by revision. With
+    ``create_database`` False an empty database is a :class:`StoreError` instead.
     """
     from alembic import command
     from alembic.util import CommandError
@@ -116,6 +136,8 @@ def migrate(connection: Connection) -> None:
     try:
         if inspect(connection).get_table_names():
             command.upgrade(config, "head")
+        elif not create_database:
+            raise StoreError("no eventscope records in it (an empty database)")
         else:
             metadata.create_all(connection)
             command.stamp(config, "head")

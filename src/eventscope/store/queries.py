@@ -1,7 +1,7 @@
 """Filtered reads: events, quotes, articles, and summary statistics. Portable SQL only."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from sqlalchemy import Select, func, or_, select
@@ -18,10 +18,13 @@ class EventFilter:
     recipient: Optional[str] = None
     country: Optional[str] = None
     type: Optional[str] = None
+    sector: Optional[str] = None  # actor or recipient sector: GOV, MIL, REB, ...
+    mode: Optional[str] = None  # PLOVER mode of the event type
     date_from: Optional[str] = None
     date_to: Optional[str] = None
     text: Optional[str] = None
     limit: Optional[int] = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class QuoteFilter:
     date_from: Optional[str] = None
     date_to: Optional[str] = None
     limit: Optional[int] = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class ArticleFilter:
     date_from: Optional[str] = None
     date_to: Optional[str] = None
     limit: Optional[int] = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,17 @@ def _article_columns():
     return (articles.c.id, articles.c.title, articles.c.published, articles.c.source)
 
 
+def _page(query: Select, f) -> Select:
+    return query.limit(f.limit).offset(f.offset or None)
+
+
+def count_matching(engine: Engine, f: "EventFilter | QuoteFilter | ArticleFilter") -> int:
+    """How many rows ``f`` keeps without its limit and offset (to say when a listing is cut)."""
+    query = _QUERIES[type(f)](replace(f, limit=None, offset=0)).order_by(None)
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(query.subquery())).scalar()
+
+
 def event_query(f: EventFilter) -> Select:
     """The events (JSON plus article columns) that ``f`` keeps, in article and record order."""
     q = select(events.c.data, *_article_columns()).join(articles, articles.c.id == events.c.article_id)
@@ -132,10 +148,16 @@ def event_query(f: EventFilter) -> Select:
                         events.c.recipient_countries.like(code, escape="\\")))
     if f.type:
         q = q.where(events.c.event_type == f.type.upper())
+    if f.sector:
+        code = _like(f"|{f.sector.upper()}|")
+        q = q.where(or_(events.c.actor_sectors.like(code, escape="\\"),
+                        events.c.recipient_sectors.like(code, escape="\\")))
+    if f.mode:
+        q = q.where(events.c.mode == f.mode)
     if f.text:
         q = q.where(events.c.event_text.ilike(_like(f.text), escape="\\"))
     q = _dated(q, events.c.date_first, events.c.date_last, f)
-    return q.order_by(articles.c.published, articles.c.id, events.c.seq).limit(f.limit)
+    return _page(q.order_by(articles.c.published, articles.c.id, events.c.seq), f)
 
 
 def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
@@ -156,7 +178,7 @@ def quote_query(f: QuoteFilter) -> Select:
     if f.text:
         q = q.where(quotes.c.content.ilike(_like(f.text), escape="\\"))
     q = _dated(q, articles.c.published_first, articles.c.published_last, f)
-    return q.order_by(articles.c.published, articles.c.id, quotes.c.seq).limit(f.limit)
+    return _page(q.order_by(articles.c.published, articles.c.id, quotes.c.seq), f)
 
 
 def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
@@ -174,7 +196,7 @@ def article_query(f: ArticleFilter) -> Select:
         q = q.where(or_(articles.c.text.ilike(_like(f.text), escape="\\"),
                         articles.c.title.ilike(_like(f.text), escape="\\")))
     q = _dated(q, articles.c.published_first, articles.c.published_last, f)
-    return q.order_by(articles.c.published, articles.c.id).limit(f.limit)
+    return _page(q.order_by(articles.c.published, articles.c.id), f)
 
 
 def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
@@ -185,6 +207,9 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
                                    published=r.published, source=r.source, author=r.author,
                                    external_id=r.external_id), r.n_events, r.n_quotes)
                 for r in rows]
+
+
+_QUERIES = {EventFilter: event_query, QuoteFilter: quote_query, ArticleFilter: article_query}
 
 
 def stats(engine: Engine, url: str) -> StoreStats:

@@ -45,5 +45,7 @@ def record_columns(kind: str, record: Any, published: Optional[str] = None) -> d
             recipients=_actors_text(record.recipient),
             recipient_countries=codes(a.country for a in record.recipient),
             event_text=record.event_text, date_first=days[0], date_last=days[1],
+            mode=record.mode, actor_sectors=codes(a.sector for a in record.actor),
+            recipient_sectors=codes(a.sector for a in record.recipient),
         )
     return dict(id=getattr(record, "id", None))

@@ -71,6 +71,8 @@ events = _record_table(
     Column("recipients", Text), Column("recipient_countries", String(200)),
     Column("event_text", Text), Column("date_first", String(10), index=True),
     Column("date_last", String(10), index=True),
+    Column("mode", String(32)), Column("actor_sectors", String(200)),
+    Column("recipient_sectors", String(200)),
 )
 
 # stage output name -> table holding its records

@@ -38,14 +38,18 @@ class Store:
         self.url = url
 
     @classmethod
-    def open(cls, url: str) -> "Store":
+    def open(cls, url: str, create: bool = True) -> "Store":
         """Open (creating the SQLite file and its folder if needed) and migrate to the newest
-        schema; any failure is one :class:`StoreError` naming the database and the reason."""
-        engine = engines.create(url)
+        schema; any failure is one :class:`StoreError` naming the database and the reason.
+
+        With ``create`` False (for reading) a database that does not exist, or holds no
+        tables, is an error instead.
+        """
+        engine = engines.create(url, create_database=create)
         try:
             with engine.connect() as connection:
                 with connection.execution_options(**engines.WRITE).begin():
-                    engines.migrate(connection)
+                    engines.migrate(connection, create_database=create)
         except (SQLAlchemyError, StoreError) as exc:
             engine.dispose()
             reason = str(exc) if isinstance(exc, StoreError) else _reason(exc)
@@ -99,6 +103,10 @@ class Store:
 
     def quotes(self, f: "queries.QuoteFilter" = None) -> list["queries.QuoteRow"]:
         return queries.select_quotes(self.engine, f or queries.QuoteFilter())
+
+    def count(self, f: "queries.EventFilter | queries.QuoteFilter | queries.ArticleFilter") -> int:
+        """Rows ``f`` matches, whatever its limit and offset."""
+        return queries.count_matching(self.engine, f)
 
     def stats(self) -> "queries.StoreStats":
         return queries.stats(self.engine, engines.shown(self.url))
