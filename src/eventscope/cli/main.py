@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 from eventscope import __version__
-from eventscope.cli.options import db_option, err, strict_option  # noqa: F401
+from eventscope.cli.options import database_url, db_option, err, strict_option  # noqa: F401
 from eventscope.cli.progress import progress_bar
 from eventscope.errors import EventscopeError
 from eventscope.records import to_json
@@ -25,6 +25,9 @@ class EventscopeGroup(click.Group):
         except EventscopeError as exc:
             click.echo(f"eventscope: error: {exc}", err=True)
             sys.exit(1)
+        except click.BadParameter as exc:  # a checked option value: one line, not the usage
+            click.echo(f"eventscope: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("eventscope: interrupted; run the same command again to resume", err=True)
             sys.exit(130)
@@ -94,7 +97,8 @@ def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool) -> No
     """Process PATHS and store the records in the database (resumable, idempotent)."""
     from eventscope.workflow import ingest as run_ingest
 
-    settings = settings.replace(db_url=db_url or settings.db_url, strict=strict or settings.strict)
+    settings = settings.replace(db_url=database_url(db_url, settings.db_url),
+                                strict=strict or settings.strict)
     with progress_bar(err, paths, "ingest") as on_progress:
         summary = run_ingest(paths, settings, on_skip=report_skip, on_progress=on_progress)
     click.echo(

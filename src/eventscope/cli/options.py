@@ -14,13 +14,55 @@ from eventscope.records import to_json
 
 err = Console(stderr=True, highlight=False)
 
-db_option = click.option("--db", "db_url", default=None, help="Database URL (setting: db_url).")
+db_option = click.option(
+    "--db", "db_url", default=None, metavar="PATH|URL",
+    help="SQLite file path or database URL (setting: db_url).",
+)
 strict_option = click.option(
     "--strict", is_flag=True, help="Exit with status 2 if any input was skipped."
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, not a table.")
-limit_option = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-                            help="At most this many rows.")
+DEFAULT_LIMIT = 50  # rows of a table unless --limit or --all says otherwise
+
+
+def limit_options(command):
+    """``--limit``, ``--offset`` and ``--all``: how much of a listing to show.
+
+    A table shows the first 50 rows by default; ``--json`` prints every row unless ``--limit``
+    or ``--offset`` is given. Whenever rows are left out, a line on stderr says how many.
+    """
+    command = click.option("--all", "all_rows", is_flag=True,
+                           help="Every matching row (a table shows 50 by default).")(command)
+    command = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                           help="Skip this many rows first.")(command)
+    return click.option("--limit", type=click.IntRange(min=1), default=None,
+                        help=f"At most this many rows (default: {DEFAULT_LIMIT} in a table, "
+                             "all with --json).")(command)
+
+
+def row_limit(limit: Optional[int], all_rows: bool, as_json: bool) -> Optional[int]:
+    """The number of rows to fetch (None: all) for the options given."""
+    if all_rows and limit is not None:
+        raise click.BadParameter("cannot be used with --all", param_hint="--limit")
+    if all_rows or (as_json and limit is None):
+        return None
+    return limit or DEFAULT_LIMIT
+
+
+def report_cut(shown: int, total: int, offset: int, noun: str) -> None:
+    """One line on stderr when a listing leaves rows out: ``showing 50 of 312 events; ...``."""
+    if shown + offset >= total and offset == 0:
+        return
+    where = f" (rows {offset + 1}-{offset + shown})" if offset and shown else ""
+    click.echo(f"showing {shown} of {total} {noun}{where}; use --limit, --offset or --all",
+               err=True)
+
+
+def database_url(db_url: Optional[str], default: str) -> str:
+    """``--db`` (or the db_url setting) as a URL: a plain path is a SQLite file."""
+    from eventscope.store.engine import as_url
+
+    return as_url(db_url or default)
 date_from_option = click.option("--from", "date_from", default=None, metavar="DATE",
                                 help="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
 date_to_option = click.option("--to", "date_to", default=None, metavar="DATE",

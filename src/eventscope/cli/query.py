@@ -8,18 +8,30 @@ from typing import Optional
 import click
 from rich.console import Console
 
+from eventscope.cli.choices import COUNTRY, EVENT_TYPE, MODE, SECTOR
 from eventscope.cli.options import (
-    date_from_option, date_to_option, db_option, err, json_option, limit_option, print_rows,
-    shorten, source_ref, text_option,
+    database_url, date_from_option, date_to_option, db_option, err, json_option, limit_options,
+    print_rows, report_cut, row_limit, shorten, source_ref, text_option,
 )
 from eventscope.records import to_json
 from eventscope.settings import Settings
 
 
 def open_store(settings: Settings, db_url: Optional[str]):
+    """The store to read; a database that does not exist is an error, never created empty."""
     from eventscope.store import Store
 
-    return Store.open(db_url or settings.db_url)
+    return Store.open(database_url(db_url, settings.db_url), create=False)
+
+
+def list_rows(settings, db_url, f, fetch, as_json, columns, noun) -> None:
+    """The rows ``fetch(store, f)`` gives, and a line on stderr if ``f`` left some out."""
+    with open_store(settings, db_url) as store:
+        rows = fetch(store, f)
+        cut = f.offset or (f.limit is not None and len(rows) == f.limit)
+        total = store.count(f) if cut else len(rows)
+    print_rows(rows, as_json, columns, noun)
+    report_cut(len(rows), total, f.offset, noun)
 
 
 def _actors(actors) -> str:
@@ -59,44 +71,51 @@ ARTICLE_COLUMNS = (
 @db_option
 @click.option("--actor", default=None, help="Actor name, text or code (substring).")
 @click.option("--recipient", default=None, help="Recipient name, text or code (substring).")
-@click.option("--country", default=None, help="Actor or recipient country code (ISO3).")
-@click.option("--type", "event_type", default=None, help="PLOVER event type, e.g. ACCUSE.")
+@click.option("--country", type=COUNTRY, default=None,
+              help="Actor or recipient country: ISO3 code, country name or demonym.")
+@click.option("--type", "event_type", type=EVENT_TYPE, default=None,
+              help="PLOVER event type, e.g. ACCUSE.")
+@click.option("--mode", type=MODE, default=None, help="PLOVER mode of the type, e.g. meet.")
+@click.option("--sector", type=SECTOR, default=None,
+              help="Actor or recipient sector code, e.g. GOV, MIL, REB.")
 @date_from_option
 @date_to_option
 @text_option
-@limit_option
+@limit_options
 @json_option
 @click.pass_obj
-def events(settings, db_url, actor, recipient, country, event_type, date_from, date_to, text,
-           limit, as_json) -> None:
+def events(settings, db_url, actor, recipient, country, event_type, mode, sector, date_from,
+           date_to, text, limit, offset, all_rows, as_json) -> None:
     """List stored events, filtered."""
     from eventscope.store import EventFilter
 
-    f = EventFilter(actor=actor, recipient=recipient, country=country,
-                    type=event_type.upper() if event_type else None, date_from=date_from,
-                    date_to=date_to, text=text, limit=limit)
-    with open_store(settings, db_url) as store:
-        print_rows(store.events(f), as_json, EVENT_COLUMNS, "events")
+    f = EventFilter(actor=actor, recipient=recipient, country=country, type=event_type,
+                    sector=sector, mode=mode, date_from=date_from, date_to=date_to, text=text,
+                    limit=row_limit(limit, all_rows, as_json), offset=offset)
+    list_rows(settings, db_url, f, lambda store, f: store.events(f), as_json, EVENT_COLUMNS,
+              "events")
 
 
 @click.command()
 @db_option
 @click.option("--speaker", default=None, help="Speaker name or text (substring).")
-@click.option("--country", default=None, help="Speaker country code (ISO3).")
+@click.option("--country", type=COUNTRY, default=None,
+              help="Speaker country: ISO3 code, country name or demonym.")
 @date_from_option
 @date_to_option
 @text_option
-@limit_option
+@limit_options
 @json_option
 @click.pass_obj
-def quotes(settings, db_url, speaker, country, date_from, date_to, text, limit, as_json) -> None:
+def quotes(settings, db_url, speaker, country, date_from, date_to, text, limit, offset,
+           all_rows, as_json) -> None:
     """List stored quotes with their speakers, filtered."""
     from eventscope.store import QuoteFilter
 
     f = QuoteFilter(speaker=speaker, country=country, text=text, date_from=date_from,
-                    date_to=date_to, limit=limit)
-    with open_store(settings, db_url) as store:
-        print_rows(store.quotes(f), as_json, QUOTE_COLUMNS, "quotes")
+                    date_to=date_to, limit=row_limit(limit, all_rows, as_json), offset=offset)
+    list_rows(settings, db_url, f, lambda store, f: store.quotes(f), as_json, QUOTE_COLUMNS,
+              "quotes")
 
 
 @click.command()
@@ -104,16 +123,18 @@ def quotes(settings, db_url, speaker, country, date_from, date_to, text, limit, 
 @date_from_option
 @date_to_option
 @text_option
-@limit_option
+@limit_options
 @json_option
 @click.pass_obj
-def articles(settings, db_url, date_from, date_to, text, limit, as_json) -> None:
+def articles(settings, db_url, date_from, date_to, text, limit, offset, all_rows,
+             as_json) -> None:
     """List stored articles."""
     from eventscope.store import ArticleFilter
 
-    f = ArticleFilter(text=text, date_from=date_from, date_to=date_to, limit=limit)
-    with open_store(settings, db_url) as store:
-        print_rows(store.articles(f), as_json, ARTICLE_COLUMNS, "articles")
+    f = ArticleFilter(text=text, date_from=date_from, date_to=date_to,
+                      limit=row_limit(limit, all_rows, as_json), offset=offset)
+    list_rows(settings, db_url, f, lambda store, f: store.articles(f), as_json,
+              ARTICLE_COLUMNS, "articles")
 
 
 @click.command()
@@ -164,4 +185,4 @@ def demo(settings, db_url, samples) -> None:
     """Process the bundled sample articles into the database and summarise the result."""
     from eventscope.cli.demo import run_demo
 
-    run_demo(settings.replace(db_url=db_url or settings.db_url), samples)
+    run_demo(settings.replace(db_url=database_url(db_url, settings.db_url)), samples)
