@@ -34,7 +34,8 @@ class Settings:
         200_000_000, "Input files larger than this (in bytes) are skipped."
     )
     max_chars: int = _setting(
-        1_000_000, "Article texts longer than this (in characters) are skipped."
+        100_000, "Article texts longer than this (in characters) are skipped: a longer text is "
+        "rarely one article and would be processed for minutes.",
     )
     json_text_field: str = _setting("text", "JSON field holding the article text.")
     json_title_field: str = _setting("title", "JSON field holding the title.")

@@ -186,7 +186,8 @@ def build_article(
         reason = "empty text"
     elif len(text) > settings.max_chars:
         reason = (
-            f"text is {len(text):,} characters, over the {settings.max_chars:,} limit (max_chars)"
+            f"text is {len(text):,} characters, over the {settings.max_chars:,} limit "
+            "(max_chars; one file of many articles? give them as JSON Lines, one a line)"
         )
     if reason is not None:
         return Skip(source, line, f"item {item}: {reason}" if item else reason)

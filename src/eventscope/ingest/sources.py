@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, TextIO
@@ -25,11 +26,30 @@ log = logging.getLogger(__name__)
 
 STDIN = "-"  # the path that means standard input
 STDIN_SOURCE = "<stdin>"
-# Formats by file suffix; a file named explicitly with any other suffix is read as text.
+# Formats by file suffix; a file named explicitly with any other suffix is read as text (or as
+# HTML when it opens as a page), unless it is of a format in UNSUPPORTED_SUFFIXES.
 FORMATS: dict[str, str] = {
     ".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".json": "json",
 }
 _GLOB_CHARS = frozenset("*?[")
+# Formats eventscope does not read. Read as text, an XML feed of hundreds of articles became one
+# article that ran for minutes with no output; such a file is refused at once, one line saying
+# what to give instead. Known by suffix, or, for a file read as text, by how it opens.
+UNSUPPORTED_SUFFIXES: dict[str, str] = {
+    ".xml": "XML", ".rss": "XML (RSS)", ".atom": "XML (Atom)", ".rdf": "XML (RDF)",
+    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
+    ".csv": "CSV", ".tsv": "TSV", ".xls": "Excel", ".xlsx": "Excel", ".zip": "ZIP",
+    ".gz": "gzip", ".tgz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".7z": "7-Zip", ".epub": "EPUB",
+}
+MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"), (b"PK\x03\x04", "ZIP (or Word, Excel, EPUB)"), (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "RTF"),
+)
+_XML_START = re.compile(r"<(\?xml|rss\b|feed\b|rdf:RDF\b|!DOCTYPE\s+(rss|feed)\b)",
+                        re.IGNORECASE)
+_HTML_START = re.compile(r"<(!DOCTYPE\s+html\b|html\b)", re.IGNORECASE)
+UNSUPPORTED_HINT = ("eventscope reads plain text, HTML, JSON and JSON Lines; convert it, "
+                    "e.g. to JSON Lines with one article per line and a \"text\" field")
 
 Reader = Callable[[str, str, Settings], Iterator["Article | Skip"]]
 _READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "json": read_json}
@@ -37,7 +57,8 @@ _READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "json": rea
 
 def expand_paths(paths: Sequence[str]) -> list[Path]:
     """Files to read, in order, each once: files as given, directories recursively (only
-    known suffixes, hidden entries left out, sorted), globs sorted; ``-`` stays as a marker.
+    known suffixes, readable or refused, hidden entries left out, sorted), globs sorted; ``-``
+    stays as a marker.
 
     Raises :class:`InputError` for a path that does not exist or a glob matching nothing, so
     a typo stops the run before anything is read.
@@ -64,8 +85,13 @@ def iter_inputs(
 
 
 def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
-    """The articles in one file; its format comes from its suffix (unknown suffix: text)."""
+    """The articles in one file; its format comes from its suffix (unknown suffix: text,
+    unless the file opens as another format). A format eventscope does not read is one Skip."""
     source = str(path)
+    refused = unsupported(path)
+    if refused is not None:
+        yield refused
+        return
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
@@ -82,8 +108,18 @@ def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     yield from read_bytes(data, source, FORMATS.get(path.suffix.lower(), "text"), settings)
 
 
+def unsupported(path: Path) -> Optional[Skip]:
+    """A Skip for a file whose suffix names a format eventscope does not read, else None."""
+    kind = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    return None if kind is None else _unsupported(str(path), kind)
+
+
 def read_bytes(data: bytes, source: str, fmt: str, settings: Settings) -> Iterator[Article | Skip]:
     """The articles in ``data`` read as ``fmt`` (text, html, json or jsonl)."""
+    for magic, kind in MAGIC_NUMBERS:
+        if data.startswith(magic):
+            yield _unsupported(source, kind)
+            return
     if b"\x00" in data:
         yield Skip(source, None, "binary or undecodable file (contains NUL bytes)")
         return
@@ -95,6 +131,11 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: Settings) -> Iterat
     if isinstance(text, Skip):
         yield text
         return
+    if fmt == "text":  # a suffix that says nothing of the content, or a misnamed file
+        fmt = _markup_format(text) or fmt
+        if fmt == "xml":
+            yield _unsupported(source, "XML")
+            return
     yield from _READERS[fmt](text, source, settings)
 
 
@@ -122,17 +163,35 @@ def read_stdin(stream: TextIO, settings: Settings) -> Iterator[Article | Skip]:
         yield Skip(STDIN_SOURCE, None, "binary or undecodable input (contains NUL bytes)")
         return
     text = text.removeprefix("\ufeff")
-    yield from _READERS[sniff_format(text)](text, STDIN_SOURCE, settings)
+    fmt = sniff_format(text)
+    if fmt == "xml":
+        yield _unsupported(STDIN_SOURCE, "XML")
+        return
+    yield from _READERS[fmt](text, STDIN_SOURCE, settings)
 
 
 def sniff_format(text: str) -> str:
-    """The format of unnamed input, from its first non-space character."""
+    """The format of unnamed input, from how it opens: json, html, xml (not read) or text."""
     first = text.lstrip("\ufeff \t\r\n")[:1]
     if first in ("{", "["):
         return "json"
     if first == "<":
-        return "html"
+        return _markup_format(text) or "html"
     return "text"
+
+
+def _markup_format(text: str) -> Optional[str]:
+    """"xml" for an XML document that is not XHTML, "html" for a page, None for neither."""
+    head = text.lstrip("\ufeff \t\r\n")[:2000]
+    if _HTML_START.match(head) or (head.startswith("<?xml") and "<html" in head.lower()):
+        return "html"
+    if _XML_START.match(head):
+        return "xml"
+    return None
+
+
+def _unsupported(source: str, kind: str) -> Skip:
+    return Skip(source, None, f"{kind} is not a format eventscope reads ({UNSUPPORTED_HINT})")
 
 
 def _expand_one(raw: str) -> list[Path]:
@@ -154,9 +213,11 @@ def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(folder, onerror=_log_walk_error):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        # Files of a format eventscope does not read are listed too, to be reported as skipped.
         found.extend(
             Path(root, name) for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS
+            if not name.startswith(".") and (Path(name).suffix.lower() in FORMATS
+                                             or Path(name).suffix.lower() in UNSUPPORTED_SUFFIXES)
         )
     return sorted(found)
 
