@@ -171,10 +171,14 @@ def _longest_first(entry: tuple[int, tuple]) -> tuple[int, int]:
 class ActorDictionary:
     """``lookup(text, on=None) -> ActorCode | None``: the country and sector a phrase names."""
 
-    def __init__(self, actors: Iterable[_Index], agents: Iterable[_Index]):
-        """Indexes of names and of role words, each in order of precedence for ties."""
+    def __init__(self, actors: Iterable[_Index], agents: Iterable[_Index],
+                 names: Iterable[tuple[dict[str, str], dict[str, str]]] = ()):
+        """Indexes of names and of role words, each in order of precedence for ties; and, for
+        :meth:`similar` and :meth:`by_surname`, each source's full names by their
+        :func:`skeleton` and by their surname."""
         self._actors = tuple(actors)
         self._agents = tuple(agents)
+        self._names = tuple(names)
 
     @classmethod
     def load(cls, paths: Iterable[str] = (), bundled: bool = True) -> "ActorDictionary":
@@ -187,10 +191,11 @@ class ActorDictionary:
             found_actors, found_agents = parse_dictionary(Path(path))
             actors += found_actors
             agents += found_agents
-        packed = bundled_index() if bundled else (({}, {}), ({}, {}))
+        packed = bundled_index() if bundled else (({}, {}), ({}, {}), ({}, {}))
         builtin = builtin_index()
-        return cls((index_of(actors), packed[0], builtin[0]),
-                   (index_of(agents), builtin[1], packed[1]))
+        mine = index_of(actors)
+        return cls((mine, packed[0], builtin[0]), (index_of(agents), builtin[1], packed[1]),
+                   ((spellings_of(mine[0]), surnames_of(mine[0])), packed[2]))
 
     @staticmethod
     def _longest(indexes: tuple[_Index, ...], tokens: list[str], capitals: list[bool]):
@@ -255,6 +260,75 @@ class ActorDictionary:
             if not (sector == "REB" and role in STATE_BODIES):
                 sector = role
         return ActorCode(country, sector or None, _name(actor[1].words) if actor else None)
+
+
+    def similar(self, name: str, on: Union[str, datetime.date, None] = None) -> Optional[ActorCode]:
+        """The code of the one dictionary name that ``name`` (a person's full name the
+        dictionary lacks) is a misspelling of: as many words, one of them the same, the others
+        with the same consonants ("Francois Mitterand", "Juvenal Habyariman"). None when no
+        name or more than one fits."""
+        words = tokens_of(name)
+        if len(words) < 2:
+            return None
+        key = " ".join(skeleton(w) for w in words)
+        for spellings, _ in self._names:
+            found = spellings.get(key)
+            if found and any(a == b for a, b in zip(words, found.split())):
+                return self.lookup(found, on=on)
+        return None
+
+    def by_surname(self, surname: str, on: Union[str, datetime.date, None] = None) -> Optional[ActorCode]:
+        """The code of a titled person named by surname alone ("President Marek"), when every
+        full name the dictionary has with that surname is of one country: the first such
+        name's code on the date. None for short or shared surnames."""
+        words = tokens_of(surname)
+        if len(words) != 1:
+            return None
+        for _, surnames in self._names:
+            found = surnames.get(words[0])
+            if found is not None:
+                return self.lookup(found, on=on) if found else None
+        return None
+
+
+def skeleton(word: str) -> str:
+    """A word's first letter and its consonants, each once: the part of a transliterated name
+    spellings keep ("MITTERAND", "MITTERRAND" -> "MTRND")."""
+    word = word.upper().replace("CK", "K")
+    consonants = word[:1] + "".join(c for c in word[1:] if c not in "AEIOUY'’.-")
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def surnames_of(words_index: dict) -> dict[str, str]:
+    """Full names (two or more whole words) by their last word, where every name ending in
+    that word is of one country; "" marks a last word names of several countries share."""
+    found: dict[str, tuple[str, str]] = {}
+    for entries in words_index.values():
+        for _, p in entries:
+            if len(p[0]) < 2 or not all(w.endswith("_") for w in p[0]) or len(p[0][-1]) < 5:
+                continue
+            name = " ".join(w[:-1] for w in p[0])
+            known = found.setdefault(p[0][-1][:-1], (name, p[1][:3]))
+            if known[1] != p[1][:3]:
+                found[p[0][-1][:-1]] = ("", "")
+    return {key: name for key, (name, _) in found.items() if name}
+
+
+def spellings_of(words_index: dict) -> dict[str, str]:
+    """Names of two or more whole words by their words' skeletons; a skeleton names of
+    different codes share is left out (no guessing between them), one that spellings of one
+    entry share keeps the first ("Hosni Mubarak", "Hosny Mubarak")."""
+    found: dict[str, tuple[str, str]] = {}
+    for entries in words_index.values():
+        for _, p in entries:
+            if len(p[0]) < 2 or not all(w.endswith("_") for w in p[0]):
+                continue
+            name = " ".join(w[:-1] for w in p[0])
+            key = " ".join(skeleton(w[:-1]) for w in p[0])
+            known = found.setdefault(key, (name, p[1]))
+            if known[1] != p[1]:
+                found[key] = ("", "")
+    return {key: name for key, (name, _) in found.items() if name}
 
 
 def _name(words: tuple[str, ...]) -> str:
@@ -322,7 +396,9 @@ def bundled_index() -> tuple[_Index, _Index]:
     try:  # JSON, not pickle: a file in a cache folder must not be able to run code
         packed = json.loads(path.read_bytes())
     except (OSError, ValueError, TypeError):
-        packed = tuple(_pack(index) for index in _parse_bundled())
+        parsed = _parse_bundled()
+        packed = (*(_pack(index) for index in parsed),
+                  (spellings_of(parsed[0][0]), surnames_of(parsed[0][0])))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.partial")
@@ -333,7 +409,7 @@ def bundled_index() -> tuple[_Index, _Index]:
                     stale.unlink(missing_ok=True)
         except OSError as exc:
             log.info("actor dictionary cache not written to %s: %s", folder, exc.strerror)
-    return (_Packed(packed[0]), {}), (_Packed(packed[1]), {})
+    return (_Packed(packed[0]), {}), (_Packed(packed[1]), {}), packed[2]
 
 
 class _Packed:

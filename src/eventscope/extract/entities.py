@@ -313,18 +313,38 @@ class EntityExtractor:
         return tuple(records)
 
     def _persons(self, doc, article: Article, ents, assigned, clusters) -> dict[int, Profile]:
-        """Country and sector of each person cluster: the dictionary's for the name, then,
-        for fields it leaves empty, the descriptions' in the parse (profiles.v1)."""
+        """Country and sector of each person cluster: the country its descriptions in the
+        parse give (profiles.v1), else the dictionary's for the name (or for the name it
+        misspells, or for a titled surname); the sector the dictionary's dated role, else the
+        descriptions'."""
         on = article.published
         profiles = cluster_profiles(
             doc, [(i, e.name[0], e.end) for e, i in zip(ents, assigned) if e.label == "PERSON"],
             lambda phrase: self._code(phrase, "PERSON", on),
         )
+        titled = {i for e, i in zip(ents, assigned) if e.label == "PERSON" and e.start < e.name[0]}
         found = {}
         for index, profile in profiles.items():
-            code = self._code(clusters[index].canonical, "PERSON", on)
-            found[index] = Profile(*(code.country, code.sector) if code else ()).merged(profile)
+            name = clusters[index].canonical
+            code = self._code(name, "PERSON", on) or self._similar(name, on) or (
+                self._surname(name, on) if index in titled else None)
+            known = Profile(*(code.country, code.sector) if code else ())
+            # what the article says of the person beats the dictionary's country for the name
+            # ("the U.N. mediator", "X of Morocco"); the dictionary's dated role, its sector
+            found[index] = Profile(profile.country or known.country, known.sector or profile.sector)
         return found
+
+    def _similar(self, name: str, published: Optional[str]) -> Optional[object]:
+        """A person's name the dictionary lacks may be its name misspelt ("Mitterand")."""
+        similar = getattr(self.actors, "similar", None)  # stand-ins in tests may lack it
+        return similar(name, on=published) if similar is not None else None
+
+    def _surname(self, name: str, published: Optional[str]) -> Optional[object]:
+        """A titled surname ("President Marek") is the one office holder of that surname the
+        dictionary has in government on the date; a namesake out of office is no match."""
+        by_surname = getattr(self.actors, "by_surname", None)
+        code = by_surname(name, on=published) if by_surname is not None else None
+        return code if code is not None and code.sector == "GOV" else None
 
     def _code(self, name: str, label: str, published: Optional[str]) -> Optional[object]:
         """Roles by the publication date: a name the dictionary dates gets the code it had

@@ -10,9 +10,12 @@ event are read by :mod:`eventscope.extract.statements`.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
+from eventscope.lexicons.actors import PRONOUNS
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.statements import (
     alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
@@ -36,6 +39,25 @@ _BACKGROUND_PREPOSITIONS = frozenset({
     "after", "before", "during", "since", "following", "until", "amid", "despite", "because",
 })
 _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
+# Sectors of parties that are of the country where they act when no name says otherwise
+# ("protesters", "police", "the opposition"); not governments, armies, envoys, monitors or
+# the press, which act abroad as often as at home.
+LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU", "LAB", "REF",
+                           "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY"})
+# "ethnic Albanians", "ethnic Serb civilians": the people, wherever they live
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
+                                 "throughout", "within"})
+_ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+
+
+def _head_first(coded: list, head) -> Optional[Entity]:
+    """The entity whose code an actor's phrase takes: the one naming its head ("NATO-member
+    Norway" is Norway), else the premodifier nearest the head, else the first."""
+    at = head.idx
+    holding = [e for e in coded if e.start <= at < e.end]
+    before = [e for e in coded if e.end <= at]
+    return (holding or before[-1:] or coded[:1] or [None])[0]
 
 
 def noun_phrase(token) -> tuple[int, int]:
@@ -141,12 +163,26 @@ def arguments(verb) -> tuple[list, list]:
 
 
 def with_conjuncts(heads: list) -> list:
-    """"Germany and France signed": every coordinated noun is a participant."""
-    out = []
+    """"Germany and France signed": every coordinated noun is a participant; heads the parser
+    found inside one name ("Sheikh Hamad bin Khalifa al-Thani" as four subjects) are one."""
+    out, names = [], set()
     for head in heads:
-        out.append(head)
-        out.extend(c for c in head.conjuncts if c.pos_ in ("PROPN", "NOUN") and c.i > head.i)
+        for token in (head, *(c for c in head.conjuncts if c.pos_ in ("PROPN", "NOUN") and c.i > head.i)):
+            name = _name_of(token)
+            if name is None or name not in names:
+                out.append(token)
+                names.add(name)
     return out
+
+
+def _name_of(token) -> Optional[int]:
+    """Where the named entity a token is part of starts; None outside one."""
+    if not token.ent_type_ or token.ent_type_ in _TIME_ENTITIES:
+        return None
+    start = token.i
+    while start > token.sent.start and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
 
 
 def inherited_subjects(verb) -> list:
@@ -164,18 +200,42 @@ def inherited_subjects(verb) -> list:
 
 
 def speaker_of(token):
-    """A pronoun subject of a reported clause is its speaker: "Chile says it is ready to"."""
+    """The party a pronoun subject stands for. A relative pronoun, the noun its clause
+    modifies. Of a reported clause, its speaker: "Chile says it is ready to", "X was quoted as
+    saying he would"; otherwise "he" or "she" is the last person named before it in its
+    sentence, else in the sentence before."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head  # "the guerrillas who overran it": the guerrillas
     if token.lower_ not in _PRONOUN_SUBJECTS:
         return token
     clause = token.head
     while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
         clause = clause.head
     if reported(clause):
-        found = [c for c in clause.head.children
-                 if c.dep_ == "nsubj" and c.lower_ not in _PRONOUN_SUBJECTS]
-        if found:
-            return found[0]
+        speech = clause.head
+        for _ in range(3):  # "as saying" and "in a statement saying" take their verb's subject
+            found = [c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.lower_ not in _PRONOUN_SUBJECTS]
+            if found:
+                return found[0]
+            if speech.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp", "acl") \
+                    or speech.head.i == speech.i:
+                break
+            speech = speech.head
+    if token.lower_ in ("he", "she"):
+        return _last_person_before(token) or token
     return token
+
+
+def _last_person_before(token):
+    sentence = token.sent
+    people = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i
+              and e.start >= sentence.start]
+    if not people and sentence.start > 0:
+        before = token.doc[sentence.start - 1].sent
+        people = [e for e in token.doc.ents if e.label_ == "PERSON"
+                  and before.start <= e.start and e.end <= before.end]
+    return people[-1].root if people else None
 
 
 def nearby_objects(verb, exclude) -> list:
@@ -311,12 +371,16 @@ class EventExtractor:
             trigger = PROTEST_OBSTRUCT
         trigger = stated_intent(trigger, mood)
         trigger, mood = stated_act(verb, trigger, mood, trigger_of)
+        place = self._place(sentence, prior, actors + recipients)
+        where = _locative_country(sentence, prior, article.text)
+        actors = tuple(_located(a, where) for a in actors)
+        recipients = tuple(_located(r, where) for r in recipients)
         return Event(
             id=content_id(article.id, "event", start, trigger.event_type),
             event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
             trigger=Span(start, end, verb.text), sentence=sentence, event_text=sent.text,
             actor=actors, recipient=recipients, modality=mood,
-            date=date, event_loc=self._place(sentence, prior, actors + recipients),
+            date=date, event_loc=place,
             quote_id=quote.id if quote is not None else None,
             confidence=round(max(0.05, min(0.95, 0.35 + 0.2 * bool(actors) + 0.15 * bool(recipients)
                                            + 0.1 * coded + salience(verb))), 2),
@@ -324,10 +388,19 @@ class EventExtractor:
 
     def _actor(self, head, article: Article, entities: Sequence[Entity]) -> Actor:
         start, end = noun_phrase(head)
+        for e in entities:  # a phrase the parse cut inside a name takes the whole name
+            if e.label in _NAMES and e.start < end and start < e.end:
+                start, end = min(start, e.start), max(end, e.end)
         text = article.text[start:end]
         inside = [e for e in entities if start <= e.start and e.end <= end and e.label != "DATE"]
-        code = self.actors.lookup(text, on=article.published)
-        coded = next((e for e in inside if e.country), None)
+        kin = [(m.start(1) + start, m.end(1) + start) for m in _ETHNIC.finditer(text)]
+        if kin:  # "ethnic Albanians": a people, not the state of that name (see _located)
+            inside = [e for e in inside if not any(a <= e.start < b for a, b in kin)]
+            text_for_codes = _ETHNIC.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "people", text)
+        else:
+            text_for_codes = text
+        code = self.actors.lookup(text_for_codes, on=article.published)
+        coded = _head_first([e for e in inside if e.country], head)
         named = next((e for e in inside if e.label in ("PERSON", "ORG")), coded or (inside[0] if inside else None))
         country = (coded.country if coded else None) or (code.country if code else None)
         sector = (code.sector if code else None) or (coded.sector if coded else None)
@@ -366,6 +439,28 @@ class EventExtractor:
             if q.content.start <= start < q.content.end or (q.cue and q.cue.start == start):
                 return q
         return None
+
+
+def _located(party: Actor, where: Optional[str]) -> Actor:
+    """A party named by a local role alone ("protesters", "police", "opposition leaders") is of
+    the country where the event happens, as event coders code local actors: ``where`` is the
+    country of a place the sentence puts something in, at or near."""
+    if party.country or where is None or party.sector not in LOCAL_SECTORS \
+            or party.text.strip().lower() in PRONOUNS:
+        return party
+    return dataclasses.replace(party, country=where, code=ActorCode(where, party.sector).code)
+
+
+def _locative_country(sentence: Span, prior, text: str) -> Optional[str]:
+    """The country of the first literal place the sentence puts something in, at or near
+    ("students in Caracas"), wherever it hangs; not where one goes or comes from, nor a place
+    named otherwise ("talks brokered by Oman")."""
+    for p in prior.get("places", ()):
+        if sentence.start <= p.start < sentence.end and p.use == "literal" and p.country:
+            before = text[max(sentence.start, p.start - 12):p.start].split()
+            if before and before[-1].lower() in _WHERE_PREPOSITIONS:
+                return p.country
+    return None
 
 
 def _later(value: Optional[str], published: Optional[str]) -> bool:

@@ -6,7 +6,8 @@ A person the actor dictionary does not know is often described where they are na
   defence ministry's spokesman Ivo Marek", "Ruritania's Ivo Marek";
 - an apposition to the name: "Ivo Marek, Ruritania's foreign minister", "Ivo Marek, the
   foreign minister of Ruritania";
-- the name as an apposition to a role: "Ruritania's president, Ivo Marek";
+- the name as an apposition to a role: "Ruritania's president, Ivo Marek" (also where the
+  parse leaves the two apart, if the words before the comma name a role);
 - an "of" phrase on the name: "President Ivo Marek of Ruritania".
 
 Each description is looked up in the actor dictionary as a phrase of its own, so a demonym or a
@@ -91,8 +92,24 @@ def profile_of(doc, start: int, end: int, lookup: Callable[[str], object]) -> Pr
         if code is not None:
             found = found.merged(Profile(code.country, code.sector))
         if found.country and found.sector:
-            break
+            return found
+    role = _role_before(span, name)
+    code = lookup(_text(role)) if role else None
+    if code is not None and code.sector:  # a role word, not any noun before a comma
+        found = found.merged(Profile(code.country, code.sector))
     return found
+
+
+def _role_before(span, name: set[int]) -> list:
+    """"Ruritania's foreign minister, Ivo Marek, said": a role the parse did not attach to the
+    name that follows it after a comma."""
+    first = span.start
+    while first > 0 and span.doc[first - 1].dep_ == "compound" and span.doc[first - 1].head.i in name:
+        first -= 1  # a title before the name: "emir, Sheikh Hamad"
+    if first < 2 or span.doc[first - 1].text != "," or span.doc[first - 2].pos_ != "NOUN":
+        return []
+    role = span.doc[first - 2]
+    return sorted([*_premodifiers(role, name), role], key=lambda t: t.i)
 
 
 def cluster_profiles(

@@ -150,4 +150,8 @@ SECTORS = {
     "supporters": "CVL", "activists": "CVL", "crowd": "CVL", "crowds": "CVL", "mob": "CVL",
     "prisoners": "CVL", "detainees": "CVL", "settlers": "CVL", "doctors": "MED",
     "clergy": "REL", "cleric": "REL", "clerics": "REL", "bishop": "REL", "imam": "REL",
+    # forms a plural "-s" does not give (names and role words match as whole words)
+    "diplomatic": "GOV", "ministries": "GOV", "soldier": "MIL", "policeman": "COP",
+    "militiaman": "REB", "militiamen": "REB", "leadership": "GOV",
+    "emir": "GOV", "sultan": "GOV", "monarch": "GOV", "queen": "GOV",
 }

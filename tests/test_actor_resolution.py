@@ -1,0 +1,89 @@
+"""Who an event's parties are: the head of a phrase, ethnic groups, local roles coded by where
+they act, pronouns, and names the dictionary knows under another spelling. Our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.extract.actors import ActorDictionary, skeleton, spellings_of, index_of, Pattern
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("MITTERRAND", "MTRND"), ("Mitterand", "MTRND"), ("BOUTEFLICKA", "BTFLK"),
+    ("Bouteflika", "BTFLK"), ("Yeltsyn", "YLTSN"), ("al-Assad", "ALSD"),
+])
+def test_a_skeleton_keeps_the_first_letter_and_each_consonant_once(word, expected):
+    assert skeleton(word) == expected
+
+
+def test_spellings_leave_out_skeletons_two_names_share():
+    index = index_of([Pattern(("IVO_", "MAREK_"), "RURGOV"), Pattern(("IVO_", "MARAK_"), "VELGOV"),
+                      Pattern(("ANA_", "LENKOVA_"), "RURMIL"), Pattern(("LENKOVA_",), "RURMIL")])
+    assert spellings_of(index[0]) == {"AN LNKV": "ANA LENKOVA"}
+
+
+@pytest.fixture(scope="module")
+def phoenix():
+    return ActorDictionary.load()
+
+
+@pytest.mark.parametrize("name,code", [
+    ("Hosni Mubarek", "EGY"),  # one vowel changed
+    ("Nelson Mandella", "ZAF"),  # a letter doubled
+    ("Vladimir Poutin", "RUS"),  # the French spelling
+])
+def test_a_misspelt_full_name_finds_the_one_name_it_stands_for(phoenix, name, code):
+    assert phoenix.similar(name).country == code
+
+
+@pytest.mark.parametrize("name", [
+    "Mandella",  # one word: too little to go on
+    "Nelsen Mandolo",  # no word the same
+    "Ana Ruiz",  # nobody the dictionary knows
+])
+def test_no_guess_without_a_full_name_sharing_a_word(phoenix, name):
+    assert phoenix.similar(name) is None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # the phrase's head names the party, not a premodifier
+    ("Baltic-state Latvia expelled two Belarusian diplomats.",
+     [("SANCTION", "expel", "expelled", ["LVA"], ["BLRGOV"], "asserted")]),
+    # an ethnic group is of the country it lives in, not of its kin state
+    ("Ethnic Greeks in southern Albania demanded new schools from the government.",
+     [("REQUEST", None, "demanded", ["ALBPPL"], ["EDU"], "asserted")]),
+    ("Hundreds of ethnic Hungarians protested in Bucharest on Sunday.",
+     [("PROTEST", "demonstrate", "protested", ["ROUPPL"], ["ROUGOV"], "asserted")]),
+    # local roles take the country of the place the sentence puts them in
+    ("Riot police fired tear gas at students in Caracas on Monday.",
+     [("ASSAULT", "firearms", "fired", ["VENCOP"], [None, "VENEDU"], "asserted")]),
+    ("Striking teachers rallied outside the education ministry in Accra.",
+     [("PROTEST", "demonstrate", "rallied", ["GHAEDU"], ["GHAGOV"], "asserted")]),
+    # ... but not governments and envoys, who meet abroad, nor from a country named otherwise
+    ("The two foreign ministers will hold talks in Vienna.",
+     [("AGREE", "consult", "hold", ["GOV"], ["AUTGOV"], "planned")]),
+    ("Opposition leaders accused the Zambian government of fraud.",
+     [("ACCUSE", "allege", "accused", ["OPP"], ["ZMBGOV"], "asserted")]),
+    # a pronoun in what someone is quoted as saying is the speaker
+    ("The Chilean foreign minister, Ana Ruiz, was quoted as saying she would meet the Peruvian "
+     "envoy next week.",
+     [("AGREE", "consult", "meet", ["CHLGOV"], ["PERGOV"], "planned")]),
+    # "she" with no speech around it: the last person named before
+    ("Chilean senator Ana Ruiz arrived in Lima on Monday. She criticised the Bolivian government.",
+     [("CONSULT", "meet", "arrived", ["CHLLEG"], ["PERGOV"], "asserted"),
+      ("ACCUSE", "disapprove", "criticised", ["CHLLEG"], ["BOLGOV"], "asserted")]),
+    # a role before a comma describes the name after it, where the parse keeps them apart;
+    # the parser's four subjects inside one name are one party
+    ("Oman's sultan, Sheikh Faisal bin Tariq al-Harthi launched a mediation effort on Monday "
+     "between Yemen and Djibouti.",
+     [("CONSULT", None, "launched", ["OMNGOV", "OMNGOV"], ["YEM", "DJIGOV"], "asserted")]),
+    # a relative pronoun is the noun its clause modifies
+    ("Soldiers attacked the militants who had seized the airport in Mopti.",
+     [("ASSAULT", None, "attacked", ["MIL"], ["MLIREB"], "asserted"),
+      ("COERCE", "restrict", "seized", ["MLIREB"], [None], "asserted")]),
+    # a full name the dictionary spells otherwise
+    ("Nelson Mandella criticised the government of Zimbabwe.",
+     [("ACCUSE", "disapprove", "criticised", ["ZAFELI"], ["ZWEGOV"], "asserted")]),
+])
+def test_parties(events_of, text, expected):
+    assert events_of(text, published="2012-05-10") == expected
