@@ -47,16 +47,19 @@ def article_of():
 @pytest.fixture(scope="session")
 def events_of(settings):
     """Events of one sentence, each as (type, mode, trigger, actor codes, recipient codes,
-    modality), plus its date with ``with_date=True``, by the real pipeline (integration)."""
+    modality), plus its date with ``with_date=True`` and its target's text with
+    ``with_target=True``, by the real pipeline (integration); ``events_of.pipeline`` is it."""
     from eventscope.execute import Pipeline
 
     pipeline = Pipeline.from_settings(settings)
 
-    def run(text, published="2023-07-06", with_date=False):
+    def run(text, published="2023-07-06", with_date=False, with_target=False):
         result = pipeline.process_one(make_article(text, published=published))
         return [(e.event_type, e.mode, e.trigger.text, [a.code for a in e.actor],
                  [r.code for r in e.recipient], e.modality) + ((e.date,) if with_date else ())
+                + ((e.target.text if e.target else None,) if with_target else ())
                 for e in result.events]
+    run.pipeline = pipeline
     return run
 
 

@@ -130,6 +130,13 @@ def test_links_need_both_roles_and_drop_negated_events():
                                 Link((A,), (B,), "none"))
 
 
+def test_a_target_that_names_no_party_is_linked_like_a_recipient():
+    import dataclasses
+
+    hit = dataclasses.replace(event("ASSAULT", [A], []), target=Span(*B, "the depot"))
+    assert links_of([hit, event("ASSAULT", [A], [])]) == (Link((A,), (B,), "conflict"),)
+
+
 def test_score_figures_and_notes():
     docs = [[Relation("FightingAgainst", A, B), Relation("FightingAgainst", B, A)],
             [Relation("CommWith", A, B), Relation("AlliesOf", A, C)]]

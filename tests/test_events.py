@@ -42,9 +42,9 @@ def test_stated_intent_follows_plover(act, mood, expected):
     ("Lima called on Quito to reopen the border crossing.",
      [("REQUEST", None, "called", ["PERGOV"], ["ECUGOV"], "asserted")]),
     ("Bolivian soldiers did not attack the convoy.",
-     [("ASSAULT", None, "attack", ["BOLMIL"], [None], "negated")]),
+     [("ASSAULT", None, "attack", ["BOLMIL"], [], "negated")]),
     ("Peruvian police detained eleven miners.",
-     [("COERCE", "arrest", "detained", ["PERCOP"], [None], "asserted")]),
+     [("COERCE", "arrest", "detained", ["PERCOP"], [], "asserted")]),
 ])
 def test_sentences(events_of, text, expected):
     assert events_of(text) == expected
@@ -61,7 +61,7 @@ def test_date_comes_from_the_sentence_or_the_publication(events_of):
 @pytest.mark.integration
 @pytest.mark.parametrize("text,expected", [
     ("Insurgents launched an assault on the airbase.",
-     [("ASSAULT", None, "launched", ["REB"], [None], "asserted")]),
+     [("ASSAULT", None, "launched", ["REB"], [], "asserted")]),
     ("Pensioners staged a rally outside parliament.",
      [("PROTEST", "demonstrate", "staged", [None], [], "asserted")]),
     # the governing verb is the event, not the sanction it threatens
@@ -84,7 +84,7 @@ def test_light_verbs_and_governing_verbs(events_of, text, expected):
      [("ACCUSE", "disapprove", "filed", ["PER"], ["ECU"], "asserted")]),
     # obstruction: protest by civilians, coercion by the state
     ("Riot police blocked the motorway.",
-     [("COERCE", "restrict", "blocked", ["COP"], [None], "asserted")]),
+     [("COERCE", "restrict", "blocked", ["COP"], [], "asserted")]),
     ("The authorities lifted the overnight curfew.",
      [("CONCEDE", "ease", "lifted", ["GOV"], [None], "asserted")]),
     ("Ecuador severed diplomatic relations with Nicaragua.",
@@ -108,10 +108,10 @@ def test_calling_off_a_stoppage_is_a_concession(events_of):
     ("Japan said it would withdraw its coast guard vessels.",
      [("AGREE", "retreat", "withdraw", ["JPN"], ["MIL"], "planned")]),
     ("Brazil is ready to supply vaccines to Paraguay.",
-     [("AGREE", "aid", "supply", ["BRA"], [None, "PRY"], "planned")]),
+     [("AGREE", "aid", "supply", ["BRA"], ["PRY"], "planned")]),
     # PLOVER THREATEN: hostile acts stated as intended; the mode says what is threatened
     ("Serbia will impose tariffs on Croatian steel.",
-     [("THREATEN", "restrict", "impose", ["SRB"], [None, "HRV"], "planned")]),
+     [("THREATEN", "restrict", "impose", ["SRB"], ["HRV"], "planned")]),
     ("Turkey said it would expel the Dutch ambassador.",
      [("THREATEN", "expel", "expel", ["TUR"], ["NLDGOV"], "planned")]),
     ("Thailand plans to arrest the smugglers.",
@@ -122,7 +122,7 @@ def test_calling_off_a_stoppage_is_a_concession(events_of):
     ("Argentina refused to meet the Chilean envoy.",
      [("REJECT", None, "refused", ["ARG"], ["CHLGOV"], "asserted")]),
     ("Cambodia could send troops to the border.",
-     [("MOBILIZE", None, "send", ["KHM"], [None], "hypothetical")]),
+     [("MOBILIZE", None, "send", ["KHM"], [], "hypothetical")]),
 ])
 def test_planned_acts_are_coded_as_stated_intent(events_of, text, expected):
     assert events_of(text) == expected
@@ -203,7 +203,7 @@ def test_future_date_makes_a_present_tense_event_planned(events_of):
     ("The militia announced a three-day truce.",
      [("RETREAT", "ceasefire", "announced", ["REB"], [], "asserted")]),
     ("The battalion began its withdrawal from the hills.",
-     [("RETREAT", "withdraw", "began", ["MIL"], [None], "asserted")]),
+     [("RETREAT", "withdraw", "began", ["MIL"], [], "asserted")]),
 ])
 def test_nominal_events(events_of, text, expected):
     assert events_of(text) == expected
@@ -212,20 +212,20 @@ def test_nominal_events(events_of, text, expected):
 @pytest.mark.integration
 def test_coordinated_participants_are_all_kept(events_of):
     assert events_of("Hungary and Austria signed a water-sharing agreement.") == [
-        ("SUPPORT", "sign", "signed", ["HUN", "AUT"], [None], "asserted")]
+        ("SUPPORT", "sign", "signed", ["HUN", "AUT"], [], "asserted")]
 
 
 @pytest.mark.integration
 def test_background_phrases_give_no_recipient(events_of):
     assert events_of("Rebels released nine hostages after talks brokered by Oman.") == [
-        ("RETREAT", "release", "released", ["REB"], [None], "asserted")]
+        ("RETREAT", "release", "released", ["REB"], ["CVL"], "asserted")]
 
 
 @pytest.mark.integration
 @pytest.mark.parametrize("text,expected", [
     # obstruction by civilians is protest; "striking" describes them, it is no assault
     ("Striking farmers blocked the motorway with tractors.",
-     [("PROTEST", "obstruct", "blocked", ["AGR"], [None], "asserted")]),
+     [("PROTEST", "obstruct", "blocked", ["AGR"], [], "asserted")]),
     ("Norway promised to return the seized paintings to Poland.",
      [("AGREE", None, "promised", ["NOR"], ["POL"], "asserted")]),
     ("The wounded soldiers were flown to Madrid.", []),

@@ -98,7 +98,7 @@ def test_event_nouns_naming_a_party(events_of, text, expected):
       ("ASSAULT", None, "incursion", ["CHL"], [], "asserted")]),
     # a light verb's object and a noun under a trigger of its type are the verb's event
     ("Insurgents launched an assault on the airbase.",
-     [("ASSAULT", None, "launched", ["REB"], [None], "asserted")]),
+     [("ASSAULT", None, "launched", ["REB"], [], "asserted")]),
     ("Chilean airstrikes on the port killed nine.",
      [("ASSAULT", None, "killed", ["CHL"], [], "asserted")]),
     # an act ended is no act done: the ending is the event
@@ -171,7 +171,7 @@ def test_one_per_act_keeps_the_most_confident_mention_where_the_first_was(vocab)
     ("Fears of a Russian invasion grew.",
      [("ASSAULT", None, "invasion", ["RUS"], [], "hypothetical")]),
     ("Brazil feared an Argentine blockade of its ports.",
-     [("SANCTION", None, "blockade", ["ARG"], [None], "hypothetical")]),
+     [("SANCTION", None, "blockade", ["ARG"], [], "hypothetical")]),
     # a negated condemnation says nothing of the act condemned
     ("Peru did not condemn Chile's incursion into the valley.",
      [("ACCUSE", "disapprove", "condemn", ["PER"], ["CHL"], "negated"),

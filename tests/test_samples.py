@@ -51,7 +51,7 @@ def spans_of(result):
             if part is not None:
                 yield part.start, part.end, part.text
     for e in result.events:
-        for part in (e.trigger, e.sentence, *e.actor, *e.recipient, e.event_loc):
+        for part in (e.trigger, e.sentence, *e.actor, *e.recipient, e.target, e.event_loc):
             if part is not None:
                 yield part.start, part.end, part.text
 
@@ -77,6 +77,7 @@ def found(kind, record, result) -> bool:
         and e.modality == record["modality"]
         and any(a.text == record["actor"] for a in e.actor)
         and (record["recipient"] is None or any(r.text == record["recipient"] for r in e.recipient))
+        and (e.target.text if e.target else None) == record.get("target", e.target and e.target.text)
         for e in result.events)
 
 

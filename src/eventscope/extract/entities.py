@@ -12,7 +12,7 @@ from typing import Optional
 
 from eventscope.extract.profiles import Profile, cluster_profiles
 from eventscope.lexicons.actors import INSTITUTIONS, MOVEMENTS, ORGANISATIONS
-from eventscope.records import Article, Entity, content_id
+from eventscope.records import Article, Entity, Span, content_id
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME"})
 _CLUSTERED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -279,6 +279,22 @@ def find_mentions(doc, text: str) -> list[_Mention]:
     return trimmed
 
 
+def _title(text: str, ent: _Mention) -> Optional[Span]:
+    """The title a person's mention opens with ("Foreign Minister"), if any."""
+    words = text[ent.start:ent.name[0]].rstrip()
+    return Span(ent.start, ent.start + len(words), words) if ent.label == "PERSON" and words else None
+
+
+@dataclass(frozen=True)
+class _Coded:
+    """A person cluster's codes, the characters of the description that gave them (if one
+    did) and where they came from: dictionary, description, spelling or surname."""
+    country: Optional[str]
+    sector: Optional[str]
+    description: Optional[tuple[int, int]]
+    source: str
+
+
 class EntityExtractor:
     """``(doc, article, prior) -> tuple[Entity, ...]``, codes from an actor dictionary."""
 
@@ -297,6 +313,8 @@ class EntityExtractor:
         for ent, index in zip(ents, assigned):
             cluster = clusters[index]
             code = persons.get(index) or self._code(cluster.canonical, ent.label, article.published)
+            source = code.source if isinstance(code, _Coded) else ("dictionary" if code else None)
+            described = code.description if isinstance(code, _Coded) else None
             records.append(
                 Entity(
                     id=content_id(article.id, "entity", ent.start, ent.end),
@@ -308,11 +326,14 @@ class EntityExtractor:
                     canonical=cluster.canonical,
                     country=code.country if code else None,
                     sector=code.sector if code else None,
+                    title=_title(text, ent),
+                    description=Span(*described, text[described[0]:described[1]]) if described else None,
+                    code_source=source if code and (code.country or code.sector) else None,
                 )
             )
         return tuple(records)
 
-    def _persons(self, doc, article: Article, ents, assigned, clusters) -> dict[int, Profile]:
+    def _persons(self, doc, article: Article, ents, assigned, clusters) -> dict[int, "_Coded"]:
         """Country and sector of each person cluster: the country its descriptions in the
         parse give (profiles.v1), else the dictionary's for the name (or for the name it
         misspells, or for a titled surname); the sector the dictionary's dated role, else the
@@ -326,12 +347,18 @@ class EntityExtractor:
         found = {}
         for index, profile in profiles.items():
             name = clusters[index].canonical
-            code = self._code(name, "PERSON", on) or self._similar(name, on) or (
-                self._surname(name, on) if index in titled else None)
+            code, source = self._code(name, "PERSON", on), "dictionary"
+            if code is None:
+                code, source = self._similar(name, on), "spelling"
+            if code is None and index in titled:
+                code, source = self._surname(name, on), "surname"
             known = Profile(*(code.country, code.sector) if code else ())
             # what the article says of the person beats the dictionary's country for the name
             # ("the U.N. mediator", "X of Morocco"); the dictionary's dated role, its sector
-            found[index] = Profile(profile.country or known.country, known.sector or profile.sector)
+            described = bool(profile.country) or (not known.sector and bool(profile.sector))
+            found[index] = _Coded(profile.country or known.country, known.sector or profile.sector,
+                                  profile.source if described else None,
+                                  "description" if described else source)
         return found
 
     def _similar(self, name: str, published: Optional[str]) -> Optional[object]:

@@ -15,7 +15,7 @@ import re
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
-from eventscope.lexicons.actors import PRONOUNS
+from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.statements import (
     alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
@@ -171,7 +171,8 @@ def with_conjuncts(heads: list) -> list:
             name = _name_of(token)
             if name is None or name not in names:
                 out.append(token)
-                names.add(name)
+                if name is not None:
+                    names.add(name)
     return out
 
 
@@ -375,11 +376,15 @@ class EventExtractor:
         where = _locative_country(sentence, prior, article.text)
         actors = tuple(_located(a, where) for a in actors)
         recipients = tuple(_located(r, where) for r in recipients)
+        # what names no party is the act's target, not a recipient: "called for an end to the
+        # siege", "seized the airport"
+        parties = tuple(r for r in recipients if _party(r))
+        target = next((Span(r.start, r.end, r.text) for r in recipients if r not in parties), None)
         return Event(
             id=content_id(article.id, "event", start, trigger.event_type),
             event_type=trigger.event_type, mode=trigger.mode, cameo=trigger.cameo,
             trigger=Span(start, end, verb.text), sentence=sentence, event_text=sent.text,
-            actor=actors, recipient=recipients, modality=mood,
+            actor=actors, recipient=parties, target=target, modality=mood,
             date=date, event_loc=place,
             quote_id=quote.id if quote is not None else None,
             confidence=round(max(0.05, min(0.95, 0.35 + 0.2 * bool(actors) + 0.15 * bool(recipients)
@@ -449,6 +454,16 @@ def _located(party: Actor, where: Optional[str]) -> Actor:
             or party.text.strip().lower() in PRONOUNS:
         return party
     return dataclasses.replace(party, country=where, code=ActorCode(where, party.sector).code)
+
+
+def _party(actor: Actor) -> bool:
+    """A phrase names a party when it has a code or a name, a capitalised word ("RSF
+    positions") or a word for parties ("both sides"); "the siege", "a drone" do not."""
+    if actor.country or actor.sector or actor.name:
+        return True
+    words = actor.text.split()
+    return any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an")) or (
+        bool(words) and words[-1].lower().strip(".,;:") in PARTY_NOUNS)
 
 
 def _locative_country(sentence: Span, prior, text: str) -> Optional[str]:

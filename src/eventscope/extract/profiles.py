@@ -31,10 +31,13 @@ class Profile:
 
     country: Optional[str] = None
     sector: Optional[str] = None
+    source: Optional[tuple[int, int]] = None  # characters of the first description that gave one
 
     def merged(self, other: "Profile") -> "Profile":
         """This profile's fields, the other's where this one has none."""
-        return Profile(self.country or other.country, self.sector or other.sector)
+        adds = (not self.country and other.country) or (not self.sector and other.sector)
+        return Profile(self.country or other.country, self.sector or other.sector,
+                       self.source or (other.source if adds else None))
 
 
 def _subtree(token) -> list:
@@ -90,14 +93,18 @@ def profile_of(doc, start: int, end: int, lookup: Callable[[str], object]) -> Pr
     for words in descriptions(span.root, name):
         code = lookup(_text(words))
         if code is not None:
-            found = found.merged(Profile(code.country, code.sector))
+            found = found.merged(Profile(code.country, code.sector, _bounds(words)))
         if found.country and found.sector:
             return found
     role = _role_before(span, name)
     code = lookup(_text(role)) if role else None
     if code is not None and code.sector:  # a role word, not any noun before a comma
-        found = found.merged(Profile(code.country, code.sector))
+        found = found.merged(Profile(code.country, code.sector, _bounds(role)))
     return found
+
+
+def _bounds(words: list) -> tuple[int, int]:
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _role_before(span, name: set[int]) -> list:

@@ -119,6 +119,14 @@ NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT"})
 # Sectors of a state's own bodies: a rebel entity's "government" or "army" stays REB.
 STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
+# Nouns that name parties without naming which: "called on both sides", "the rival factions".
+PARTY_NOUNS = frozenset({
+    "side", "sides", "party", "parties", "faction", "factions", "country", "countries",
+    "nation", "nations", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors",
+    "ally", "allies", "rival", "rivals", "partner", "partners", "group", "groups", "them",
+    "him", "her", "us", "everyone", "people", "community", "communities", "members",
+})
+
 # Words that are never names, however they are capitalised ("us" is not the U.S.).
 PRONOUNS = frozenset({
     "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
@@ -154,4 +162,8 @@ SECTORS = {
     "diplomatic": "GOV", "ministries": "GOV", "soldier": "MIL", "policeman": "COP",
     "militiaman": "REB", "militiamen": "REB", "leadership": "GOV",
     "emir": "GOV", "sultan": "GOV", "monarch": "GOV", "queen": "GOV",
+    # people as victims and bystanders are civilians ("targeted families out shopping")
+    "families": "CVL", "children": "CVL", "women": "CVL", "hostages": "CVL",
+    "passengers": "CVL", "pilgrims": "CVL", "worshippers": "CVL", "shoppers": "CVL",
+    "voters": "CVL", "tourists": "CVL", "victims": "CVL", "migrants": "REF",
 }
