@@ -5,6 +5,8 @@ gives, as (type, mode, trigger, actor codes, recipient codes, modality): no more
 """
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from spacy.tokens import Doc
 
@@ -137,6 +139,15 @@ def test_one_act_one_event(events_of, text, expected):
     assert events_of(text) == expected
 
 
+@pytest.mark.integration
+def test_the_act_told_again_is_a_mention_of_the_one_event(events_of):
+    from tests.conftest import make_article
+
+    text = "Chilean troops shelled Peruvian outposts. Chilean artillery shelled the outposts in Peru."
+    (event,) = events_of.pipeline.process_one(make_article(text)).events
+    assert [(m.start, m.text) for m in event.mentions] == [(text.rindex("shelled"), "shelled")]
+
+
 def test_one_per_act_keeps_the_most_confident_mention_where_the_first_was(vocab):
     from eventscope.extract.nominal import one_per_act
     from eventscope.records import Actor, Event, Span
@@ -159,7 +170,9 @@ def test_one_per_act_keeps_the_most_confident_mention_where_the_first_was(vocab)
 
     first, meeting, again = event(1, "ASSAULT", 0.6), event(4, "CONSULT", 0.7), event(7, "ASSAULT", 0.9)
     other = event(7, "ASSAULT", 0.9, recipient="ZEM")
-    assert one_per_act(doc, [first, meeting, again]) == (again, meeting)
+    # the kept mention lists the others' triggers
+    assert one_per_act(doc, [first, meeting, again]) == (
+        dataclasses.replace(again, mentions=(first.trigger,)), meeting)
     assert one_per_act(doc, [first, meeting, other]) == (first, meeting, other)
 
 

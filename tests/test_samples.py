@@ -51,7 +51,8 @@ def spans_of(result):
             if part is not None:
                 yield part.start, part.end, part.text
     for e in result.events:
-        for part in (e.trigger, e.sentence, *e.actor, *e.recipient, e.target, e.event_loc):
+        for part in (e.trigger, e.sentence, *e.actor, *e.recipient, e.target, *e.mentions,
+                     e.event_loc):
             if part is not None:
                 yield part.start, part.end, part.text
 

@@ -146,6 +146,7 @@ class Event:
     modality: Modality = "asserted"
     quote_id: Optional[str] = None
     confidence: float = 0.5
+    mentions: tuple[Span, ...] = ()  # triggers of the same act reported again in the article
 
 
 @dataclass(frozen=True)

@@ -126,8 +126,9 @@ def ranked(event: Optional[Event], found: NominalEvent) -> Optional[Event]:
 def one_per_act(doc, events: list[Event]) -> tuple[Event, ...]:
     """One event per act: an article that reports the same act again (same type, modality and
     date, same trigger lemma, the same coded parties on each side) keeps its most confident
-    mention, the first at a tie, where the first was. Events naming no coded country are kept
-    as they are: nothing says two of them are one act."""
+    mention, the first at a tie, where the first was, with the other mentions' triggers in its
+    ``mentions``. Events naming no coded country are kept as they are: nothing says two of
+    them are one act."""
     best: dict[tuple, int] = {}
     for i, event in enumerate(events):
         key = _act_key(doc, event)
@@ -135,10 +136,14 @@ def one_per_act(doc, events: list[Event]) -> tuple[Event, ...]:
             continue
         if key not in best or event.confidence > events[best[key]].confidence:
             best[key] = i
-    first = {}
+    first, others = {}, {}
     for i, event in enumerate(events):
-        first.setdefault(_act_key(doc, event), i)
-    chosen = {first[key]: events[i] for key, i in best.items()}
+        key = _act_key(doc, event)
+        first.setdefault(key, i)
+        if key is not None and i != best[key]:
+            others.setdefault(key, []).append(event.trigger)
+    chosen = {first[key]: dataclasses.replace(events[i], mentions=tuple(others.get(key, ())))
+              for key, i in best.items()}
     return tuple(chosen.get(i, event) for i, event in enumerate(events)
                  if _act_key(doc, event) is None or i in chosen)
 
