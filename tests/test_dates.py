@@ -213,3 +213,18 @@ def test_an_infinitive_root_does_not_recurse(vocab):
     doc = Doc(vocab, words=["To", "meet", "Friday"], heads=[1, 1, 1],
               deps=["aux", "ROOT", "npadvmod"], pos=["PART", "VERB", "PROPN"])
     assert verb_tense(doc[1]) is None
+
+
+@pytest.mark.parametrize("words,expected", [
+    # days coordinated with a dated day are dates of its month
+    ("Ships docked on April 4 and 11 .", [("April 4", "2023-04-04"), ("11", "2023-04-11")]),
+    ("Ships docked on April 4 , 7 and 11 .",
+     [("April 4", "2023-04-04"), ("7", "2023-04-07"), ("11", "2023-04-11")]),
+    ("Ships docked on 4 and 11 April .", [("4", "2023-04-04"), ("11 April", "2023-04-11")]),
+    # a count after "and" is no day
+    ("Ships docked on April 4 and 11 sailors left .", [("April 4", "2023-04-04")]),
+])
+def test_coordinated_days_take_the_month_of_the_dated_day(vocab, words, expected):
+    doc = build(vocab, words.split())
+    found = [(d.text, d.value) for d in extract_dates(doc, article(doc), {})]
+    assert found == expected

@@ -232,3 +232,15 @@ def test_background_phrases_give_no_recipient(events_of):
 ])
 def test_participles_modifying_a_noun_are_not_events(events_of, text, expected):
     assert events_of(text) == expected
+
+
+@pytest.mark.integration
+def test_an_act_on_coordinated_days_is_one_event_per_day(events_of):
+    assert events_of("Ecuadorian troops raided two border villages on 3 and 5 June.",
+                     with_date=True) == [
+        ("COERCE", "restrict", "raided", ["ECUMIL"], ["CVL"], "asserted", "2023-06-03"),
+        ("COERCE", "restrict", "raided", ["ECUMIL"], ["CVL"], "asserted", "2023-06-05")]
+    # a date that is not coordinated with the first is no second act
+    assert events_of("Chile and Peru signed the accord on May 2, a day before the vote on May 3.",
+                     with_date=True) == [
+        ("SUPPORT", "sign", "signed", ["CHL", "PER"], [], "asserted", "2023-05-02")]

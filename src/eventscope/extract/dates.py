@@ -3,7 +3,8 @@
 Candidates are the parser's DATE and TIME entities plus text patterns for what small models
 miss (clock times, "every week", "now", years after a preposition). Each is trimmed to a
 TimeML extent (no preposition, no "just", no trailing "earlier"/"before" signal), ranges are
-split in two ("2004-2006"), and overlapping candidates give way to the longest one that
+split in two ("2004-2006"), days coordinated with a dated day are dates of that month ("May 2
+and 8"), and overlapping candidates give way to the longest one that
 resolves. Values come from :func:`eventscope.extract.timenorm.normalise`, with the tense of
 the governing verb deciding whether a bare "Friday" or "August" looks back or ahead.
 """
@@ -16,8 +17,9 @@ from typing import Iterator, Optional
 
 from eventscope.extract.timenorm import Timex, clean, normalise
 from eventscope.lexicons.temporal import (
-    AGE_SUFFIX, FIXED_PHRASES, FUTURE_GOVERNORS, LEADING_NOISE, NOT_TIMEX, NUMBER_RANGE,
-    TEXT_PATTERNS, TIMEZONES, TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
+    AGE_SUFFIX, DAY_NUMBER, DAYS_AFTER_MONTH, DAYS_BEFORE_MONTH, FIXED_PHRASES,
+    FUTURE_GOVERNORS, LEADING_NOISE, NOT_TIMEX, NUMBER_RANGE, TEXT_PATTERNS, TIMEZONES,
+    TRAILING_NOISE, UNIT_PLURALS, UNITS, YEAR_RANGE,
 )
 from eventscope.records import Article, DateExpr, content_id
 
@@ -173,7 +175,20 @@ def candidates(doc) -> list[Candidate]:
         if trimmed is None:
             continue
         found.update(_split_range(text, *trimmed))
+    found.update(coordinated_days(text))
     return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def coordinated_days(text: str) -> Iterator[Candidate]:
+    """The bare days coordinated with a dated one, each read with its month: "May 2 and 8"
+    gives "8" read as "May 8"; "3 and 5 June" gives "3" read as "3 June"."""
+    for pattern in (DAYS_AFTER_MONTH, DAYS_BEFORE_MONTH):
+        for m in pattern.finditer(text):
+            month = m.group("month")
+            for day in DAY_NUMBER.finditer(m.group("days")):
+                start = m.start("days") + day.start()
+                number = re.sub(r"\D", "", day.group(0))
+                yield Candidate(start, start + len(day.group(0)), f"{month} {number}")
 
 
 def _is_timex(text: str, probe: Timex, preceding: str, following: str) -> bool:

@@ -46,6 +46,7 @@ LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU
                            "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY"})
 # "ethnic Albanians", "ethnic Serb civilians": the people, wherever they live
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$")
 _WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
                                  "throughout", "within"})
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
@@ -333,6 +334,7 @@ class EventExtractor:
         for noun in nominal_events(doc, trigger_of):  # "Chile's incursion into ...": nominal.py
             heads = (with_conjuncts(noun.actors), with_conjuncts(noun.recipients))
             events.extend(filter(None, [ranked(self._event(noun.noun, noun.trigger, article, prior, heads), noun)]))
+        events = [each for event in events for each in _per_date(event, article, prior)]
         return one_per_act(doc, events)  # one act, one event (nominal.py)
 
     def _event(self, verb, trigger: Trigger, article: Article, prior,
@@ -476,6 +478,23 @@ def _locative_country(sentence: Span, prior, text: str) -> Optional[str]:
             if before and before[-1].lower() in _WHERE_PREPOSITIONS:
                 return p.country
     return None
+
+
+def _per_date(event: Event, article: Article, prior) -> list[Event]:
+    """An act on coordinated days is one event per day: "shelled the town on May 2 and 8"."""
+    sentence = event.sentence
+    dated = [d for d in prior.get("dates", ()) if sentence.start <= d.start < sentence.end
+             and d.value and d.type in ("DATE", "TIME") and not d.value.endswith("_REF")]
+    if len(dated) < 2 or dated[0].value != event.date:
+        return [event]
+    days = [dated[0]]
+    for d in dated[1:]:
+        if not _COORDINATION.match(article.text[days[-1].end:d.start]):
+            break
+        days.append(d)
+    return [event] + [dataclasses.replace(
+        event, date=d.value, id=content_id(article.id, "event", event.trigger.start,
+                                           event.event_type, d.value)) for d in days[1:]]
 
 
 def _later(value: Optional[str], published: Optional[str]) -> bool:

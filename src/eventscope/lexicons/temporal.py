@@ -186,6 +186,19 @@ _UNIT_S = rf"(?:{_alt(UNITS)})s?|{_alt(UNIT_PLURALS)}"
 _DAY_AFTER = (rf"(?:,?\s+(?:{_CAP_WD}|(?i:today|tomorrow|yesterday)\b"
               rf"|(?:{_CAP_MON})\.?\s+\d{{1,2}}\b(?:,\s+\d{{4}}\b)?))?")
 _OF_YEAR = r"\s+of\s+(?:(?:last|next|this)\s+year|(?:fiscal\s+)?\d{4})"
+# Days coordinated with a dated day: "on May 2 and 8", "May 2, 5 and 9", "on 3 and 5 June".
+# Group "days" holds the other days; the last word must not start a noun ("May 2 and 8 people").
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NOT_A_COUNT = r"(?![\w%-]|\s+(?!(?:in|at|on|near|when|while|after|before|during|and|but|as|" \
+    r"from|to|with|against|amid|this|last|next)\b)[a-z])"
+DAYS_AFTER_MONTH = re.compile(
+    rf"\b(?P<month>{_CAP_MON})\.?\s+{_DAY}(?P<days>(?:\s*,\s*{_DAY})*,?\s+(?:and|or|&)\s+{_DAY})"
+    + _NOT_A_COUNT)
+DAYS_BEFORE_MONTH = re.compile(
+    rf"\b(?P<days>{_DAY}(?:\s*,\s*{_DAY})*),?\s+(?:and|or|&)\s+{_DAY}\s+(?:of\s+)?"
+    rf"(?P<month>{_CAP_MON})\b")
+DAY_NUMBER = re.compile(_DAY)
+
 TEXT_PATTERNS = tuple(re.compile(p) for p in (
     rf"(?i:\b(?:{_alt(MATCHED_REFS)})\b)",
     rf"(?i:\b(?:{_alt(SET_WORDS)})\b)",
