@@ -5,11 +5,12 @@
         store.events(EventFilter(country="ARM"))
 """
 from eventscope.store.queries import (
-    ArticleFilter, ArticleRow, EventFilter, EventRow, QuoteFilter, QuoteRow, StoreStats,
+    ActorFilter, ActorRow, ArticleFilter, ArticleRow, EventFilter, EventRow, QuoteFilter, QuoteRow,
+    StoreStats,
 )
 from eventscope.store.store import Store, WriteSummary
 
 __all__ = [
-    "ArticleFilter", "ArticleRow", "EventFilter", "EventRow", "QuoteFilter", "QuoteRow", "Store",
-    "StoreStats", "WriteSummary",
+    "ActorFilter", "ActorRow", "ArticleFilter", "ArticleRow", "EventFilter", "EventRow",
+    "QuoteFilter", "QuoteRow", "Store", "StoreStats", "WriteSummary",
 ]

@@ -1,6 +1,9 @@
 """Filtered reads: events, quotes, articles, and summary statistics. Portable SQL only."""
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -9,7 +12,9 @@ from sqlalchemy.engine import Engine
 
 from eventscope.records import Article, Event, Quote, StageInfo, from_json
 from eventscope.store.periods import bounds
-from eventscope.store.schema import RECORD_TABLES, article_stages, articles, events, quotes
+from eventscope.store.schema import (
+    RECORD_TABLES, article_stages, articles, entities, events, quotes,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,17 @@ class ArticleFilter:
     text: Optional[str] = None
     date_from: Optional[str] = None
     date_to: Optional[str] = None
+    limit: Optional[int] = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ActorFilter:
+    name: Optional[str] = None  # a full name, a surname, or part of a name; titles ignored
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    source: Optional[str] = None  # code_source: description, dictionary, spelling, surname
+    label: Optional[str] = None  # PERSON or ORG (default: both)
     limit: Optional[int] = None
     offset: int = 0
 
@@ -89,6 +105,26 @@ class ArticleRow:
 
 
 @dataclass(frozen=True)
+class ActorRow:
+    """What the store knows of one actor: the mentions of one name (case and diacritics
+    folded) with one label, country, sector and code source, and the words that gave them."""
+    name: str  # the canonical name as stored, the group's most frequent spelling
+    label: str
+    country: Optional[str]
+    sector: Optional[str]
+    code: Optional[str]  # country + sector
+    source: Optional[str]  # Entity.code_source
+    evidence: Optional[str]  # the description ("Ruritanian Foreign Minister"), else the title
+    mentions: int
+    articles: int
+    first: Optional[str]  # publication dates of the articles, None if none is known
+    last: Optional[str]
+    example_article: str  # the earliest article with the evidence
+    example_span: tuple[int, int]  # its description's offsets, else the mention's
+    example_published: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class StoreStats:
     database: str
     articles: int
@@ -128,8 +164,11 @@ def _page(query: Select, f) -> Select:
     return query.limit(f.limit).offset(f.offset or None)
 
 
-def count_matching(engine: Engine, f: "EventFilter | QuoteFilter | ArticleFilter") -> int:
+def count_matching(engine: Engine,
+                   f: "EventFilter | QuoteFilter | ArticleFilter | ActorFilter") -> int:
     """How many rows ``f`` keeps without its limit and offset (to say when a listing is cut)."""
+    if isinstance(f, ActorFilter):  # grouped in Python: count the groups
+        return len(select_actors(engine, replace(f, limit=None, offset=0)))
     query = _QUERIES[type(f)](replace(f, limit=None, offset=0)).order_by(None)
     with engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(query.subquery())).scalar()
@@ -207,6 +246,122 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
                                    published=r.published, source=r.source, author=r.author,
                                    external_id=r.external_id), r.n_events, r.n_quotes)
                 for r in rows]
+
+
+# Actors: entity mentions grouped by name and codes, with the words that gave the codes.
+
+ACTOR_LABELS = ("PERSON", "ORG")
+# Words a name may open with in a query ("President Marek", "Dr. Ivo Marek"), left out
+# before names are compared; the longest first, so "foreign minister" goes whole.
+TITLE_WORDS = tuple(sorted((tuple(title.split()) for title in (
+    "president", "vice president", "prime minister", "deputy prime minister", "minister",
+    "foreign minister", "defence minister", "defense minister", "interior minister",
+    "secretary", "secretary of state", "chancellor", "premier", "king", "queen", "prince",
+    "sheikh", "emir", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "sir", "senator",
+    "ambassador", "spokesman", "spokeswoman",
+)), key=len, reverse=True))
+_BATCH = 1000  # entity rows fetched at a time
+
+
+def fold_name(text: str) -> str:
+    """A name without case, diacritics or extra spaces: "José  Pérez" -> "jose perez"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _untitled(folded: str) -> str:
+    """A folded name without the title words it opens with ("dr. ivo marek" -> "ivo marek")."""
+    words = folded.split()
+    bare = [re.sub(r"[.,]+$", "", w) for w in words]
+    at = 0
+    while True:
+        title = next((t for t in TITLE_WORDS if tuple(bare[at:at + len(t)]) == t
+                      and at + len(t) < len(words)), None)
+        if title is None:
+            return " ".join(words[at:])
+        at += len(title)
+
+
+def name_matches(query: str, canonical: str) -> bool:
+    """``query`` names ``canonical``: folded and without titles, it is the name, its last word
+    (a surname) or a part of it ("Marek", "President Ivo Marek" and "marék" name "Ivo Marek")."""
+    wanted, name = _untitled(fold_name(query)), _untitled(fold_name(canonical))
+    return bool(wanted) and (wanted == name or wanted == name.rsplit(" ", 1)[-1]
+                             or wanted in name)
+
+
+def actor_query(f: ActorFilter) -> Select:
+    """The entity mentions (selected columns) whose label and country ``f`` keeps."""
+    e = entities.c
+    q = (select(e.article_id, e.start, e.end, e.label, e.canonical, e.country, e.data,
+                articles.c.published)
+         .join(articles, articles.c.id == e.article_id))
+    q = q.where(e.label == f.label.upper()) if f.label else q.where(e.label.in_(ACTOR_LABELS))
+    if f.country:
+        q = q.where(e.country == f.country.upper())
+    return q.order_by(articles.c.published, e.article_id, e.seq)
+
+
+class _Group:
+    """The mentions of one actor row while they are read."""
+
+    def __init__(self) -> None:
+        self.spellings: Counter = Counter()
+        self.mentions = 0
+        self.article_ids: set[str] = set()
+        self.dates: set[str] = set()
+        self.example: Optional[tuple] = None  # (sort key, evidence, article, span, published)
+
+    def add(self, r, data: dict) -> None:
+        self.spellings[r.canonical] += 1
+        self.mentions += 1
+        self.article_ids.add(r.article_id)
+        if r.published:
+            self.dates.add(r.published)
+        said = data.get("description") or data.get("title")
+        span = said or {"start": r.start, "end": r.end}
+        key = (said is None, r.published is None, r.published or "", r.article_id, r.start)
+        if self.example is None or key < self.example[0]:
+            self.example = (key, said["text"] if said else None, r.article_id,
+                            (span["start"], span["end"]), r.published)
+
+    def row(self, label, country, sector, source) -> ActorRow:
+        name = min(self.spellings, key=lambda s: (-self.spellings[s], s))
+        _, evidence, article_id, span, published = self.example
+        return ActorRow(name=name, label=label, country=country, sector=sector,
+                        code=(country or "") + (sector or "") or None, source=source,
+                        evidence=evidence, mentions=self.mentions,
+                        articles=len(self.article_ids), first=min(self.dates, default=None),
+                        last=max(self.dates, default=None), example_article=article_id,
+                        example_span=span, example_published=published)
+
+
+def select_actors(engine: Engine, f: ActorFilter) -> list[ActorRow]:
+    """Actors ``f`` keeps, the most articles first; only those with a country or a sector
+    unless ``f.source`` is given. Label and country are filtered in SQL, the rest here."""
+    groups: dict[tuple, _Group] = {}
+    named: dict[str, bool] = {}  # canonical -> whether f.name names it
+    sector = f.sector.upper() if f.sector else None
+    with engine.connect() as connection:
+        for r in connection.execution_options(yield_per=_BATCH).execute(actor_query(f)):
+            data = r.data
+            source = data.get("code_source")
+            if (f.source and source != f.source) or (sector and data.get("sector") != sector):
+                continue
+            if not f.source and not (r.country or data.get("sector")):
+                continue
+            if f.name:
+                if r.canonical not in named:
+                    named[r.canonical] = name_matches(f.name, r.canonical)
+                if not named[r.canonical]:
+                    continue
+            key = (fold_name(r.canonical), r.label, r.country, data.get("sector"), source)
+            groups.setdefault(key, _Group()).add(r, data)
+    rows = sorted((group.row(*key[1:]) for key, group in groups.items()),
+                  key=lambda a: (-a.articles, fold_name(a.name), a.name, a.label, a.code or "",
+                                 a.source or ""))
+    end = None if f.limit is None else f.offset + f.limit
+    return rows[f.offset:end]
 
 
 _QUERIES = {EventFilter: event_query, QuoteFilter: quote_query, ArticleFilter: article_query}

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import BinaryIO, Iterable, Optional, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, BinaryIO, Iterable, Optional, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -15,6 +15,9 @@ from eventscope.store import engine as engines
 from eventscope.store import queries
 from eventscope.store.schema import RECORD_TABLES, articles
 from eventscope.store.writer import stored_versions, write_batch
+
+if TYPE_CHECKING:
+    from eventscope.store.learned import DictionarySummary
 
 _LABEL = re.compile(r"^(.+)\.v(\d+)(?:-([0-9a-f]+))?$")
 
@@ -104,7 +107,23 @@ class Store:
     def quotes(self, f: "queries.QuoteFilter" = None) -> list["queries.QuoteRow"]:
         return queries.select_quotes(self.engine, f or queries.QuoteFilter())
 
-    def count(self, f: "queries.EventFilter | queries.QuoteFilter | queries.ArticleFilter") -> int:
+    def actors(self, f: "queries.ActorFilter" = None) -> list["queries.ActorRow"]:
+        """People and organisations named in stored articles, with the codes the store has for
+        them and the words that gave them; see :func:`queries.select_actors`."""
+        return queries.select_actors(self.engine, f or queries.ActorFilter())
+
+    def write_actor_dictionary(self, path, f: "queries.ActorFilter" = None) -> "DictionarySummary":
+        """Write the roles articles stated for persons (``f``'s PERSON rows whose source is
+        "description") to ``path`` as a PETRARCH actor dictionary; see
+        :mod:`eventscope.store.learned`."""
+        from eventscope.store.learned import write_actor_dictionary
+
+        f = replace(f or queries.ActorFilter(), label="PERSON", source="description",
+                    limit=None, offset=0)
+        return write_actor_dictionary(self.actors(f), path)
+
+    def count(self, f: "queries.EventFilter | queries.QuoteFilter | queries.ArticleFilter "
+                       "| queries.ActorFilter") -> int:
         """Rows ``f`` matches, whatever its limit and offset."""
         return queries.count_matching(self.engine, f)
 
