@@ -23,6 +23,9 @@ CAMEO_ROLES = frozenset({
     "RAD", "PKO", "IGO", "NGO", "MNC",
 })
 
+# Where an entity's codes came from (records.Entity.code_source).
+CODE_SOURCES = frozenset({"description", "dictionary", "spelling", "surname"})
+
 
 @functools.lru_cache(maxsize=1)
 def event_types_and_modes() -> tuple[frozenset[str], frozenset[str]]:
@@ -123,3 +126,5 @@ EVENT_TYPE = _Checked("TYPE", "a PLOVER event type", lambda: event_types_and_mod
 MODE = _Checked("MODE", "a PLOVER mode", lambda: event_types_and_modes()[1], str.lower)
 SECTOR = _Checked("SECTOR", "a sector code", sectors, str.upper)
 COUNTRY = _Country()
+ACTOR_LABEL = _Checked("LABEL", "an actor label", lambda: frozenset({"PERSON", "ORG"}), str.upper)
+CODE_SOURCE = _Checked("SOURCE", "a code source", lambda: CODE_SOURCES, str.lower)
