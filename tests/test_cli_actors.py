@@ -11,9 +11,12 @@ from click.testing import CliRunner
 
 from eventscope.cli.main import cli
 from eventscope.extract.actors import ActorDictionary
-from eventscope.records import Article, ArticleResult, Entity, PipelineInfo, Span, StageInfo, content_id
+from eventscope.records import (
+    Article, ArticleResult, Entity, PipelineInfo, Span, StageInfo, content_id,
+)
 from eventscope.store import ActorFilter, Store
 from eventscope.store.learned import day_code, entry_name
+from eventscope.store.queries import name_matches
 
 INFO = PipelineInfo((StageInfo("entities", 1),), "en_test", "1.0")
 
@@ -48,7 +51,8 @@ def _dellaverde(words, country, sector, said, after=0, canonical="Tomás Dellave
                                 source="description", after=after)
 
 
-ONE = "Peruvian Foreign Minister Tomás Dellaverde met Estonian President Ilse Varnhoek. Dellaverde left."
+ONE = ("Peruvian Foreign Minister Tomás Dellaverde met Estonian President Ilse Varnhoek. "
+       "Dellaverde left.")
 TWO = "Peruvian Foreign Minister Tomas Dellaverde spoke."
 THREE = "Peruvian army chief Tomás Dellaverde and the rebel leader Kestrel, Peruvian rebel, met."
 FOUR = "Mr Orla Kestrin of the Northern Grain Council met Benno Quist in Peru."
@@ -160,6 +164,22 @@ def test_the_python_api_lists_and_counts(db):
 ])
 def test_name_matching(db, query, names):
     assert {r["name"] for r in listed(db, query)} == names
+
+
+@pytest.mark.parametrize("query, canonical, matches", [
+    ("Marek", "Ivo Marek", True),
+    ("President Ivo Marek", "Ivo Marek", True),
+    ("Foreign Minister Marek", "Ivo Marek", True),
+    ("Mr. Marek", "Ivo Marek", True),
+    ("ivo marék", "Ivo Márek", True),
+    ("Ivo", "Ivo Marek", True),
+    ("Ivo Marek", "Ivo", False),
+    ("General", "General Grain Works", True),  # a title word alone is the query itself
+    ("President", "Ivo Marek", False),
+    ("", "Ivo Marek", False),
+])
+def test_name_matches(query, canonical, matches):
+    assert name_matches(query, canonical) is matches
 
 
 # --- filters -------------------------------------------------------------------------------------

@@ -86,5 +86,6 @@ def write_dictionary(settings, db_url: Optional[str], f, path: Path) -> None:
             raise InputError(f"cannot write actor dictionary {path}: "
                              f"{exc.strerror or exc}") from None
     left = f"; left out {summary.skipped} (one-word names or no country)" if summary.skipped else ""
-    err.print(f"wrote {summary.entries} actor dictionary entr{'y' if summary.entries == 1 else 'ies'}"
-              f" ({summary.roles} role(s)) to {summary.path}{left}", markup=False, soft_wrap=True)
+    entries = "entry" if summary.entries == 1 else "entries"
+    err.print(f"wrote {summary.entries} actor dictionary {entries} ({summary.roles} role(s)) "
+              f"to {summary.path}{left}", markup=False, soft_wrap=True)
