@@ -46,6 +46,8 @@ LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU
                            "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY"})
 # "ethnic Albanians", "ethnic Serb civilians": the people, wherever they live
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# A visit's place is its host: "arrived in Amman" (but "talks in Geneva" are no visit to it).
+ARRIVAL_VERBS = frozenset({"arrive", "land", "visit", "travel", "fly", "come", "return", "tour"})
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$")
 _WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
                                  "throughout", "within"})
@@ -240,16 +242,18 @@ def _last_person_before(token):
     return people[-1].root if people else None
 
 
-def nearby_objects(verb, exclude) -> list:
+def nearby_objects(verb, exclude, venue: bool = False) -> list:
     """Objects in the trigger's clause and its complements, nearest first; subjects, other
-    clauses and the ``exclude`` heads' phrases are skipped."""
+    clauses and the ``exclude`` heads' phrases are skipped, and with ``venue`` the places
+    things happen in or at ("talks in Geneva": where a meeting is held is no party to it)."""
     skip = {t.i for head in exclude for t in head.subtree}
     found, frontier = [], [verb]
     while frontier:
         token = frontier.pop(0)
         for child in token.children:
             if child.dep_ in _SUBJECTS or child.dep_ in _OTHER_CLAUSES or child.i in skip \
-                    or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS):
+                    or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS) \
+                    or (venue and child.dep_ == "prep" and child.lower_ in _WHERE_PREPOSITIONS):
                 continue
             if child.dep_ in ("pobj", "dobj", "dative") and child.ent_type_ not in _TIME_ENTITIES:
                 found.append(child)
@@ -348,7 +352,8 @@ class EventExtractor:
         actors = tuple(self._actor(h, article, entities) for h in actor_heads)
         recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
         if not any(r.country for r in recipients):
-            recipients += self._coded_recipient(verb, actor_heads, recipient_heads, article, entities)
+            recipients += self._coded_recipient(verb, trigger, actor_heads, recipient_heads, article,
+                                                entities)
         if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         if not actors and not recipients and verb.pos_ != "VERB":
@@ -415,11 +420,18 @@ class EventExtractor:
         return Actor(start, end, text, country=country, sector=sector,
                      code=ActorCode(country, sector).code, name=name)
 
-    def _coded_recipient(self, verb, actor_heads, recipient_heads, article, entities) -> tuple:
+    def _coded_recipient(self, verb, trigger, actor_heads, recipient_heads, article, entities) -> tuple:
         """The nearest coded party in the trigger's own clause and complements, when the
-        syntactic recipient names none: "promised to return them to Peru", "landed in Oslo"."""
-        for head in nearby_objects(verb, [*actor_heads, *recipient_heads]):
+        syntactic recipient names none: "promised to return them to Peru", "curfew in Cizre";
+        not the venue of a meeting ("talks in Geneva")."""
+        venue = (trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet")) \
+            and verb.lemma_.lower() not in ARRIVAL_VERBS
+        for head in nearby_objects(verb, [*actor_heads, *recipient_heads], venue):
             found = self._actor(head, article, entities)
+            if venue and found.country and not any(  # "talks in Algiers": Algiers is the venue
+                    e.country and found.start <= e.start and e.end <= head.idx + len(head)
+                    for e in entities):
+                continue
             if found.country:
                 return (found,)
         return ()
