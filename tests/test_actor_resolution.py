@@ -139,3 +139,21 @@ def test_person_entities_say_where_their_codes_came_from(events_of):
 ])
 def test_venues_and_hosts(events_of, text, expected):
     assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # a participle clause's doer is its governor's subject
+    ("Militants shelled the market, killing nine civilians.",
+     [("ASSAULT", "firearms", "shelled", ["REB"], [], "asserted"),
+      ("ASSAULT", None, "killing", ["REB"], ["CVL"], "asserted")]),
+    # a participle describing a party: that party does it
+    ("Police dispersed farmers protesting the new tax.",
+     [("COERCE", None, "dispersed", ["COP"], ["AGR"], "asserted"),
+      ("PROTEST", "demonstrate", "protesting", ["AGR"], [], "asserted")]),
+    # "X is opposed to Y" is X opposing Y, no passive
+    ("Norway is opposed to Danish membership of the council.",
+     [("REJECT", None, "opposed", ["NOR"], ["DNK"], "asserted")]),
+])
+def test_doers_of_participles_and_adjectival_passives(events_of, text, expected):
+    assert events_of(text) == expected

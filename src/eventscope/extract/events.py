@@ -15,7 +15,7 @@ import re
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
-from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS
+from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS, SECTORS
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.statements import (
     alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
@@ -160,6 +160,10 @@ def arguments(verb) -> tuple[list, list]:
         objects = [p for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS
                    for p in c.children
                    if p.dep_ == "pobj" and p.ent_type_ not in _TIME_ENTITIES][:1]
+    if passive and verb.lower_ == "opposed" and not agents:  # "X is opposed to Y": X opposes Y
+        against = [p for c in children if c.dep_ == "prep" and c.lower_ == "to"
+                   for p in c.children if p.dep_ == "pobj"]
+        return with_conjuncts(subjects), with_conjuncts(against)
     if passive:
         return with_conjuncts(agents), with_conjuncts([s for s in subjects if s.dep_ == "nsubjpass"])
     return with_conjuncts(subjects), with_conjuncts(objects)
@@ -193,8 +197,11 @@ def inherited_subjects(verb) -> list:
     """The subject a complement or conjunct shares with its governor: "X is set to reopen",
     "X agreed and signed", "X was forced to withdraw"; or its statement's (see
     :func:`~eventscope.extract.statements.implied_subjects`)."""
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and _party_word(verb.head):
+        return [verb.head]  # "demonstrators protesting the results": the demonstrators
     token = verb
-    while (token.dep_ in ("conj", "xcomp", "acomp") or _purpose_clause(token)) and token.head.i != token.i:
+    while (token.dep_ in ("conj", "xcomp", "acomp") or _purpose_clause(token) or _participle_clause(token)) \
+            and token.head.i != token.i:
         deps = ("nsubj", "nsubjpass") if token.dep_ == "xcomp" else ("nsubj",)
         token = token.head
         found = [c for c in token.children if c.dep_ in deps]
@@ -282,6 +289,18 @@ def modality(verb) -> str:
     if auxes & PLANNED_AUX or any(g.lemma_.lower() in PLANNING_HEADS for g in _governors(verb)):
         return "planned"
     return "asserted"
+
+
+def _party_word(token) -> bool:
+    """A noun that names who acts: a name, or a role word ("demonstrators", "troops")."""
+    return token.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or token.lower_ in SECTORS \
+        or token.lemma_.lower() in SECTORS
+
+
+def _participle_clause(token) -> bool:
+    """"shelled the town, killing twelve": a participle clause, whose doer is its governor's."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+        c.dep_ in _SUBJECTS for c in token.children)
 
 
 def _purpose_clause(token) -> bool:

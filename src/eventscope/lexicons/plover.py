@@ -61,6 +61,8 @@ VERBS: dict[str, Trigger] = {
     **_all("COERCE", "17", "restrict", "block", "blockade", "seize", "confiscate", "ban",
            "censor", "raid", "besiege", "impose", "close", "outlaw", "prohibit", "prevent",
            "demolish", "bulldoze", "raze", "hack", "expropriate", "cordon"),
+    # repression of crowds (CAMEO 175)
+    **_all("COERCE", "17", None, "disperse", "suppress", "repress"),
     **_all("ASSAULT", "19", "firearms", "shoot", "fire", "shell", "gun"),
     **_all("ASSAULT", "19", "aerial", "bomb", "bombard", "airstrike"),
     **_all("ASSAULT", "18", None, "attack", "assault", "strike", "kill", "wound", "injure", "beat",
