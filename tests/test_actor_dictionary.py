@@ -145,3 +145,13 @@ def test_region_codes_are_no_country_and_old_codes_become_iso(tmp_path):
             found.lookup("the Coastal Liberation Front").sector) == (None, "REB")
     assert found.lookup("Highland Union").code == "AGOREB"
     assert found.lookup("River Traders League").code == "FRABUS"
+
+
+def test_several_codes_on_the_name_line_are_each_a_role(tmp_path):
+    dictionary = tmp_path / "officials.txt"
+    dictionary.write_text("IVO_MAREK_\t[RURGOV 050101-091231] [IGOUNO >100101]  # envoy later\n"
+                          "ANA_LENK_ [VELMIL]\n[VELGOV >120101] [VELELI]\n", encoding="utf-8")
+    found = ActorDictionary.load([str(dictionary)], bundled=False)
+    assert found.lookup("Ivo Marek", on="2007-06-01").code == "RURGOV"
+    assert found.lookup("Ivo Marek", on="2011-06-01").code == "IGOUNO"
+    assert found.lookup("Ana Lenk", on="2013-06-01").code == "VELGOV"

@@ -17,7 +17,8 @@ from eventscope.errors import InputError
 from eventscope.extract.actors import Pattern, Period, Roles, fold
 from eventscope.lexicons.actors import CODE_ALIASES
 
-_ENTRY = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$")
+_ENTRY = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*((?:\[[^\]]*\]\s*)*)$")
+_CODES = re.compile(r"\[([^\]]*)\]")
 _MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _DATED = re.compile(r"^(\S+)\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+)|(.*))$")
 
@@ -25,8 +26,8 @@ _DATED = re.compile(r"^(\S+)\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+)|(.*))$")
 def parse_dictionary(path: Path, whole_words: bool = False) -> tuple[list[Pattern], list[Pattern]]:
     """Actor and agent patterns from one PETRARCH/TABARI dictionary file.
 
-    An entry is a name line (``NAME {PLURALS} [CODE]``), its ``+SYNONYM`` lines and, when the
-    code is not on the name line, one or more code lines (``[CODE]``, date-bounded
+    An entry is a name line (``NAME {PLURALS} [CODE]``, or several codes ``[CODE] [CODE]``), its
+    ``+SYNONYM`` lines and, when the code is not on the name line, one or more code lines (``[CODE]``, date-bounded
     ``[CODE < 19950601]``, ``[CODE 950601-990815]``, ``[CODE > 19990816]``). Agent codes
     start with ``~`` (a sector); ``[NGO~]`` is an agent that stands in for the country code.
     ``whole_words`` reads the file as PETRARCH2 does: every word whole, names capitalised,
@@ -48,18 +49,18 @@ def parse_dictionary(path: Path, whole_words: bool = False) -> tuple[list[Patter
             continue
         if line[0] == "+":
             forms.append(re.sub(r"\[[^\]]*\]|\{[^}]*\}", "", line[1:]).strip())
-        elif line[0] == "[":
-            codes.append(line.strip("[] "))
+        elif line[0] == "[":  # one or more codes: "[USAGOV 010120-050120] [IGOUNO >050501]"
+            codes += [c.strip() for c in _CODES.findall(line)] or [line.strip("[] ")]
         elif m := _MACRO.match(line):
             macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
         else:
             _add_entry(forms, codes, macros, found, whole_words, regular)
             forms, codes, regular = [], [], False
             if m := _ENTRY.match(line):
-                name, plural, code = m.groups()
+                name, plural, listed = m.groups()
                 forms = [name, *(p.strip() for p in (plural or "").split(",") if p.strip())]
                 regular = whole_words and plural is None and "!" not in name
-                codes = [code] if code else []
+                codes = [c.strip() for c in _CODES.findall(listed or "")]
     return found
 
 
