@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.extract.actors import ActorDictionary, skeleton, spellings_of, index_of, Pattern
+from eventscope.extract.actors import ActorDictionary, Pattern, index_of, skeleton, spellings_of
+from tests.conftest import make_article
 
 
 @pytest.mark.parametrize("word,expected", [
@@ -157,3 +158,17 @@ def test_venues_and_hosts(events_of, text, expected):
 ])
 def test_doers_of_participles_and_adjectival_passives(events_of, text, expected):
     assert events_of(text) == expected
+
+
+@pytest.mark.integration
+def test_a_body_named_earlier_gives_its_spokesperson_a_country_and_requests_are_not_acts(events_of):
+    text = ("The Peruvian foreign ministry on Monday called on Ecuador to reopen the border. "
+            "“We call on Quito to reopen the crossing without delay,” foreign ministry "
+            "spokesperson Marta Vidal told reporters.")
+    # "we" in the quote is the spokesperson's side; what is asked ("to reopen") is no act
+    assert events_of(text) == [
+        ("REQUEST", None, "called", ["PERGOV"], ["ECU"], "asserted"),
+        ("REQUEST", None, "call", ["PER"], ["ECUGOV"], "asserted")]
+    result = events_of.pipeline.process_one(make_article(text))
+    assert [(e.text, e.country, e.code_source) for e in result.entities if e.label == "PERSON"] == [
+        ("Marta Vidal", "PER", "description")]

@@ -17,6 +17,7 @@ from eventscope.records import Article, Entity, Span, content_id
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME"})
 _CLUSTERED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -353,6 +354,9 @@ class EntityExtractor:
             if code is None and index in titled:
                 code, source = self._surname(name, on), "surname"
             known = Profile(*(code.country, code.sector) if code else ())
+            if not profile.country and not known.country and profile.source:
+                profile = Profile(self._named_before(article, profile.source, on), profile.sector,
+                                  profile.source)
             # what the article says of the person beats the dictionary's country for the name
             # ("the U.N. mediator", "X of Morocco"); the dictionary's dated role, its sector
             described = bool(profile.country) or (not known.sector and bool(profile.sector))
@@ -360,6 +364,26 @@ class EntityExtractor:
                                   profile.source if described else None,
                                   "description" if described else source)
         return found
+
+    def _named_before(self, article: Article, description: tuple[int, int],
+                      on: Optional[str]) -> Optional[str]:
+        """The country of the body a description names when the article named it with its
+        country earlier: "foreign ministry spokesperson X" after "the Ruritanian foreign
+        ministry" is Ruritanian."""
+        words = article.text[description[0]:description[1]].split()
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        body = " ".join(words[:-1])  # without the role itself ("spokesperson")
+        if len(body) < 4 or body[:1].isupper():
+            return None
+        pattern = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+" + re.escape(body) + r"\b",
+                             re.IGNORECASE)
+        found = None
+        for m in pattern.finditer(article.text, 0, description[0]):
+            if m.group(1)[:1].isupper():
+                found = m
+        code = self._code(found.group(1), "ORG", on) if found else None
+        return code.country if code is not None and code.country else None
 
     def _similar(self, name: str, published: Optional[str]) -> Optional[object]:
         """A person's name the dictionary lacks may be its name misspelt ("Mitterand")."""

@@ -127,12 +127,16 @@ def attributive(token) -> bool:
 
 
 def governed_by_trigger(token) -> bool:
-    """"threatened to impose sanctions", "swore to fight": the governing verb is the event, not
-    its complement."""
+    """"threatened to impose sanctions", "swore to fight", "called on X to withdraw": the
+    governing verb is the event, not its complement."""
     if token.head.i == token.i:
         return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ == "advcl" and token.head.lemma_.lower() in COMMISSIVE_VERBS:
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return infinitive
+    if token.dep_ == "advcl" and infinitive:  # "call on X to lift ...": what is asked, not done
+        asked = trigger_of(token.head)
+        return asked is not None and asked.event_type == "REQUEST"
     return token.dep_ == "xcomp" and trigger_of(token.head) is not None
 
 
