@@ -155,3 +155,10 @@ def test_several_codes_on_the_name_line_are_each_a_role(tmp_path):
     assert found.lookup("Ivo Marek", on="2007-06-01").code == "RURGOV"
     assert found.lookup("Ivo Marek", on="2011-06-01").code == "IGOUNO"
     assert found.lookup("Ana Lenk", on="2013-06-01").code == "VELGOV"
+
+
+@pytest.mark.parametrize("text", [
+    "the ministry of the self-declared republic", "the separatist army", "the rebel government",
+])
+def test_state_bodies_of_rebel_entities_are_rebels(phoenix, text):
+    assert phoenix.lookup(text).sector == "REB"

@@ -40,6 +40,9 @@ BUNDLED_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.t
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’\-]*")
 _POSSESSIVE = re.compile(r"['’]S$")
+# Words that make a state body a rebel one (docs/schema.md, "Actor codes").
+_REBEL_MARKERS = frozenset({"SELF-DECLARED", "SELF-PROCLAIMED", "SEPARATIST", "BREAKAWAY",
+                            "UNRECOGNISED", "UNRECOGNIZED", "REBEL", "INSURGENT"})
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,8 @@ class ActorDictionary:
             # government the capital stands for; "Israeli troops" as one entry keeps MIL;
             # the state bodies of a rebel entity are rebels ("the Republic of X's army")
             role = agent[1].code[:3]
+            if role in STATE_BODIES and _REBEL_MARKERS.intersection(tokens):
+                role = "REB"  # "the ministry of the self-declared republic": a rebel body
             if not (sector == "REB" and role in STATE_BODIES):
                 sector = role
         return ActorCode(country, sector or None, _name(actor[1].words) if actor else None)
