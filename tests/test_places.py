@@ -48,7 +48,7 @@ def test_capitals_as_subjects_are_metonymic(nlp):
 
 
 def test_region_points_are_the_centre_of_their_cities():
-    from eventscope.extract.gazetteer import _central_point
+    from eventscope.extract.gazetteer_index import central_point as _central_point
 
     cities = [(0.0, 0.0), (10.0, 20.0)] + [(5.0, 10.0)] * 18  # one outlier at each end
     assert _central_point(cities) == (5.0, 10.0)

