@@ -244,3 +244,17 @@ def test_an_act_on_coordinated_days_is_one_event_per_day(events_of):
     assert events_of("Chile and Peru signed the accord on May 2, a day before the vote on May 3.",
                      with_date=True) == [
         ("SUPPORT", "sign", "signed", ["CHL", "PER"], [], "asserted", "2023-05-02")]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # destroying property is coercion (CAMEO 1712), not an assault on people
+    ("Insurgents blew up a railway bridge on Sunday.",
+     [("COERCE", None, "blew", ["REB"], [], "asserted")]),
+    ("Gunmen took twelve aid workers hostage in Darfur.",
+     [("COERCE", "arrest", "took", ["SDNUAF"], ["SDNLAB"], "asserted")]),
+    ("Turkey sent weapons to Azerbaijan last year.",
+     [("AID", None, "sent", ["TUR"], ["AZE"], "asserted")]),
+])
+def test_cameo_phrasal_acts(events_of, text, expected):
+    assert events_of(text) == expected

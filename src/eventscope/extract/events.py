@@ -43,7 +43,7 @@ _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 # ("protesters", "police", "the opposition"); not governments, armies, envoys, monitors or
 # the press, which act abroad as often as at home.
 LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU", "LAB", "REF",
-                           "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY"})
+                           "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY", "UAF"})
 # "ethnic Albanians", "ethnic Serb civilians": the people, wherever they live
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # A visit's place is its host: "arrived in Amman" (but "talks in Geneva" are no visit to it).

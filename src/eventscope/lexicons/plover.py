@@ -80,7 +80,15 @@ PHRASAL: dict[str, dict[str, Trigger]] = {
              "consultations": Trigger("CONSULT", "meet", "04")},
     "open": {"fire": Trigger("ASSAULT", "firearms", "19")},
     "send": {"troops": Trigger("MOBILIZE", None, "15"), "forces": Trigger("MOBILIZE", None, "15"),
-             "aid": Trigger("AID", None, "07"), "peacekeepers": Trigger("MOBILIZE", None, "15")},
+             "aid": Trigger("AID", None, "07"), "peacekeepers": Trigger("MOBILIZE", None, "15"),
+             # CAMEO 07: material aid, of arms too (PLOVER AID)
+             **{word: Trigger("AID", None, "07") for word in (
+                 "arms", "weapons", "supplies", "food", "medicine", "medicines", "equipment")}},
+    # CAMEO 1712 "destroy property": "blew up the power lines", "set fire to the offices"
+    "blow": {"up": Trigger("COERCE", None, "17")},
+    "set": {"fire": Trigger("COERCE", None, "17"), "ablaze": Trigger("COERCE", None, "17")},
+    # CAMEO 181 "abduct, hijack or take hostage", coded here with abduction (COERCE arrest)
+    "take": {word: Trigger("COERCE", "arrest", "17") for word in ("hostage", "hostages", "captive")},
     "provide": {"aid": Trigger("AID", None, "07"), "assistance": Trigger("AID", None, "07"),
                 "weapons": Trigger("AID", None, "07")},
     "pull": {"out": Trigger("RETREAT", "withdraw", "08"), "back": Trigger("RETREAT", "withdraw", "08")},
