@@ -184,3 +184,13 @@ def test_several_gold_codings_give_one_hit_at_most():
     gold = [GoldSentence("s", "t", (Coding("AGREE", ("NRL",)), Coding("CONSULT", ("NRL",))))]
     assert sentence_prf(gold, [Coding("CONSULT", ("NRL",))], triple=True) == PRF(1, 0, 0)
     assert sentence_prf(gold, [Coding("AID", ("NRL",))]) == PRF(0, 1, 1)
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("JAP", "JPN"), ("ITLGOV", "ITA"), ("VTN", "VNM"),  # older CAMEO codes in the GSR gold
+    ("JPNGOV", "JPN"), ("IGOUNO", "IGOUNO"), ("---", None), (None, None),
+])
+def test_parties_compare_by_iso_country_or_whole_igo_code(code, expected):
+    from eventscope.eval.events import party_code
+
+    assert party_code(code) == expected

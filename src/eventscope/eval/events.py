@@ -10,7 +10,8 @@ PLOVER events and count as no event. The PETRARCH fictional actors get their cod
 dictionaries.
 
 Parties are compared by :func:`party_code`: a country by its ISO3 code (the first three
-letters of a code), an IGO by its whole code (``IGOUNO`` is not ``IGOEEC``); a gold code of bare
+letters of a code; the GSR's three non-ISO codes JAP, ITL and VTN read as JPN, ITA, VNM), an
+IGO by its whole code (``IGOUNO`` is not ``IGOEEC``); a gold code of bare
 ``IGO`` (the GSR names no organisation) matches any IGO code.
 
 Two families of figures. ``type_accuracy``, ``macro_f1``, ``triple_accuracy`` and the country
@@ -64,12 +65,17 @@ def cameo_to_plover(code: str) -> Optional[str]:
     return CAMEO_ROOTS.get(code[:2])
 
 
+# The GSR's readme says every state has its ISO 3166-1 alpha-3 code; three gold codes are older
+# CAMEO ones that are not, and are read as the ISO codes they stand for.
+GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def party_code(code: Optional[str]) -> Optional[str]:
     """The code parties are compared by: an IGO code whole, otherwise its ISO3 country."""
     code = (code or "").strip().upper()
     if not code or code.startswith("---"):
         return None
-    return code if code.startswith("IGO") else code[:3]
+    return code if code.startswith("IGO") else GOLD_CODE_FIXES.get(code[:3], code[:3])
 
 
 def same_party(gold: Sequence[str], predicted: Sequence[str]) -> bool:
