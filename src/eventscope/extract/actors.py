@@ -270,15 +270,17 @@ class ActorDictionary:
     def similar(self, name: str, on: Union[str, datetime.date, None] = None) -> Optional[ActorCode]:
         """The code of the one dictionary name that ``name`` (a person's full name the
         dictionary lacks) is a misspelling of: as many words, one of them the same, the others
-        with the same consonants ("Francois Mitterand", "Juvenal Habyariman"). None when no
-        name or more than one fits."""
+        of five letters or more with the same consonants ("Francois Mitterand", "Juvenal
+        Habyariman"). None when no name or more than one fits."""
         words = tokens_of(name)
         if len(words) < 2:
             return None
         key = " ".join(skeleton(w) for w in words)
         for spellings, _ in self._names:
             found = spellings.get(key)
-            if found and any(a == b for a, b in zip(words, found.split())):
+            pairs = list(zip(words, found.split())) if found else []
+            # a word the same, and those spelt otherwise long enough to tell apart
+            if any(a == b for a, b in pairs) and all(a == b or len(a) >= 5 for a, b in pairs):
                 return self.lookup(found, on=on)
         return None
 
