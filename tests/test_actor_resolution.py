@@ -9,8 +9,8 @@ from tests.conftest import make_article
 
 
 @pytest.mark.parametrize("word,expected", [
-    ("MITTERRAND", "MTRND"), ("Mitterand", "MTRND"), ("BOUTEFLICKA", "BTFLK"),
-    ("Bouteflika", "BTFLK"), ("Yeltsyn", "YLTSN"), ("al-Assad", "ALSD"),
+    ("MANDELA", "MNDL"), ("Mandella", "MNDL"), ("MOUSSAKA", "MSK"),
+    ("Musaka", "MSK"), ("Yeltsyn", "YLTSN"), ("al-Assad", "ALSD"),
 ])
 def test_a_skeleton_keeps_the_first_letter_and_each_consonant_once(word, expected):
     assert skeleton(word) == expected
@@ -76,9 +76,9 @@ def test_no_guess_without_a_full_name_sharing_a_word(phoenix, name):
       ("ACCUSE", "disapprove", "criticised", ["CHLLEG"], ["BOLGOV"], "asserted")]),
     # a role before a comma describes the name after it, where the parse keeps them apart;
     # the parser's four subjects inside one name are one party
-    ("Oman's sultan, Sheikh Faisal bin Tariq al-Harthi launched a mediation effort on Monday "
+    ("Oman's sultan, Sheikh Faisal bin Tariq al-Harthi began a mediation mission on Monday "
      "between Yemen and Djibouti.",
-     [("CONSULT", None, "launched", ["OMNGOV", "OMNGOV"], ["YEM", "DJIGOV"], "asserted")]),
+     [("CONSULT", None, "began", ["OMNGOV", "OMNGOV"], ["YEM", "DJIGOV"], "asserted")]),
     # a relative pronoun is the noun its clause modifies
     ("Soldiers attacked the militants who had seized the airport in Mopti.",
      [("ASSAULT", None, "attacked", ["MIL"], ["MLIREB"], "asserted"),
@@ -94,9 +94,9 @@ def test_parties(events_of, text, expected):
 @pytest.mark.integration
 @pytest.mark.parametrize("text,expected", [
     # what names no party is the target, not a recipient
-    ("The Chilean envoy called for an end to the siege of the old town.",
+    ("The Chilean envoy called for a halt to the siege of the old town.",
      [("REQUEST", None, "called", ["CHLGOV"], [], "asserted",
-       "an end to the siege of the old town")]),
+       "a halt to the siege of the old town")]),
     ("Guerrillas shot down a drone over the valley.",
      [("ASSAULT", "firearms", "shot", ["REB"], [], "asserted", "a drone over the valley")]),
     # words for parties, and capitalised names the dictionary lacks, stay recipients

@@ -135,8 +135,8 @@ def test_first_person_in_a_quote_is_the_speakers_side(text, country, name):
     ("Ankara confirmed on Monday it would tighten the blockade of the port.",
      [("THREATEN", "relations", "tighten", ["TURGOV"], [], "planned")]),
     # a noun modifier or a plural object names the event; "between" names both parties
-    ("Oman launched a mediation effort on Monday between Qatar and Bahrain.",
-     [("CONSULT", None, "launched", ["OMN"], ["QAT", "BHR"], "asserted")]),
+    ("Oman began a mediation mission on Monday between Qatar and Bahrain.",
+     [("CONSULT", None, "began", ["OMN"], ["QAT", "BHR"], "asserted")]),
     ("Spain and Morocco renewed negotiations today on fishing rights.",
      [("CONSULT", "meet", "renewed", ["ESP", "MAR"], [], "asserted")]),
     # willingness reaches through "to help": a stated intent, its doer the willing party

@@ -24,7 +24,7 @@ a dyad shown only by "told" or "spoke to" cannot be found. Negated events link n
 
 A relation is *found* when some event has an actor span overlapping the relation's source and
 a recipient span (or its ``target``, what the act is aimed at when that names no party: re3d
-relates attackers to "bus stations" too) overlapping its target, and the event's polarity is
+relates attackers to the places they hit too) overlapping its target, and the event's polarity is
 the relation's; for the
 symmetric AlliesOf and CommWith either assignment counts. re3d often lists a symmetric pair
 twice, once each way: those are merged into one relation (the notes say how many).

@@ -270,8 +270,8 @@ class ActorDictionary:
     def similar(self, name: str, on: Union[str, datetime.date, None] = None) -> Optional[ActorCode]:
         """The code of the one dictionary name that ``name`` (a person's full name the
         dictionary lacks) is a misspelling of: as many words, one of them the same, the others
-        of five letters or more with the same consonants ("Francois Mitterand", "Juvenal
-        Habyariman"). None when no name or more than one fits."""
+        of five letters or more with the same consonants ("Nelson Mandella", "Hosni
+        Mubarek"). None when no name or more than one fits."""
         words = tokens_of(name)
         if len(words) < 2:
             return None
@@ -300,7 +300,7 @@ class ActorDictionary:
 
 def skeleton(word: str) -> str:
     """A word's first letter and its consonants, each once: the part of a transliterated name
-    spellings keep ("MITTERAND", "MITTERRAND" -> "MTRND")."""
+    spellings keep ("MANDELA", "MANDELLA" -> "MNDL")."""
     word = word.upper().replace("CK", "K")
     consonants = word[:1] + "".join(c for c in word[1:] if c not in "AEIOUY'’.-")
     return re.sub(r"(.)\1+", r"\1", consonants)

@@ -358,7 +358,7 @@ class EntityExtractor:
                 profile = Profile(self._named_before(article, profile.source, on), profile.sector,
                                   profile.source)
             # what the article says of the person beats the dictionary's country for the name
-            # ("the U.N. mediator", "X of Morocco"); the dictionary's dated role, its sector
+            # ("the UN envoy", "X of Ruritania"); the dictionary's dated role, its sector
             described = bool(profile.country) or (not known.sector and bool(profile.sector))
             found[index] = _Coded(profile.country or known.country, known.sector or profile.sector,
                                   profile.source if described else None,
@@ -386,7 +386,7 @@ class EntityExtractor:
         return code.country if code is not None and code.country else None
 
     def _similar(self, name: str, published: Optional[str]) -> Optional[object]:
-        """A person's name the dictionary lacks may be its name misspelt ("Mitterand")."""
+        """A person's name the dictionary lacks may be its name misspelt ("Mandella")."""
         similar = getattr(self.actors, "similar", None)  # stand-ins in tests may lack it
         return similar(name, on=published) if similar is not None else None
 

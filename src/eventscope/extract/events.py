@@ -44,9 +44,9 @@ _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 # the press, which act abroad as often as at home.
 LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU", "LAB", "REF",
                            "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY", "UAF"})
-# "ethnic Albanians", "ethnic Serb civilians": the people, wherever they live
+# "ethnic Hungarians", "ethnic Greek villagers": the people, wherever they live
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-# A visit's place is its host: "arrived in Amman" (but "talks in Geneva" are no visit to it).
+# A visit's place is its host: "arrived in Lima" (but "talks in Geneva" are no visit to it).
 ARRIVAL_VERBS = frozenset({"arrive", "land", "visit", "travel", "fly", "come", "return", "tour"})
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$")
 _WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
@@ -55,8 +55,8 @@ _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 
 
 def _head_first(coded: list, head) -> Optional[Entity]:
-    """The entity whose code an actor's phrase takes: the one naming its head ("NATO-member
-    Norway" is Norway), else the premodifier nearest the head, else the first."""
+    """The entity whose code an actor's phrase takes: the one naming its head ("Baltic-state
+    Latvia" is Latvia), else the premodifier nearest the head, else the first."""
     at = head.idx
     holding = [e for e in coded if e.start <= at < e.end]
     before = [e for e in coded if e.end <= at]
@@ -175,7 +175,7 @@ def arguments(verb) -> tuple[list, list]:
 
 def with_conjuncts(heads: list) -> list:
     """"Germany and France signed": every coordinated noun is a participant; heads the parser
-    found inside one name ("Sheikh Hamad bin Khalifa al-Thani" as four subjects) are one."""
+    found inside one name ("Sheikh Faisal bin Tariq al-Harthi" as four subjects) are one."""
     out, names = [], set()
     for head in heads:
         for token in (head, *(c for c in head.conjuncts if c.pos_ in ("PROPN", "NOUN") and c.i > head.i)):
@@ -202,7 +202,7 @@ def inherited_subjects(verb) -> list:
     "X agreed and signed", "X was forced to withdraw"; or its statement's (see
     :func:`~eventscope.extract.statements.implied_subjects`)."""
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and _party_word(verb.head):
-        return [verb.head]  # "demonstrators protesting the results": the demonstrators
+        return [verb.head]  # "farmers protesting the tax": the farmers
     token = verb
     while (token.dep_ in ("conj", "xcomp", "acomp") or _purpose_clause(token) or _participle_clause(token)) \
             and token.head.i != token.i:
@@ -220,7 +220,7 @@ def speaker_of(token):
     saying he would"; otherwise "he" or "she" is the last person named before it in its
     sentence, else in the sentence before."""
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-        return token.head.head  # "the guerrillas who overran it": the guerrillas
+        return token.head.head  # "the militants who seized it": the militants
     if token.lower_ not in _PRONOUN_SUBJECTS:
         return token
     clause = token.head
@@ -406,7 +406,7 @@ class EventExtractor:
         where = _locative_country(sentence, prior, article.text)
         actors = tuple(_located(a, where) for a in actors)
         recipients = tuple(_located(r, where) for r in recipients)
-        # what names no party is the act's target, not a recipient: "called for an end to the
+        # what names no party is the act's target, not a recipient: "called for a halt to the
         # siege", "seized the airport"
         parties = tuple(r for r in recipients if _party(r))
         target = next((Span(r.start, r.end, r.text) for r in recipients if r not in parties), None)
@@ -445,7 +445,7 @@ class EventExtractor:
 
     def _coded_recipient(self, verb, trigger, actor_heads, recipient_heads, article, entities) -> tuple:
         """The nearest coded party in the trigger's own clause and complements, when the
-        syntactic recipient names none: "promised to return them to Peru", "curfew in Cizre";
+        syntactic recipient names none: "promised to return them to Peru", "curfew in Kharkiv";
         not the venue of a meeting ("talks in Geneva")."""
         venue = (trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet")) \
             and verb.lemma_.lower() not in ARRIVAL_VERBS

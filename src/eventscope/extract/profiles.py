@@ -112,7 +112,7 @@ def _role_before(span, name: set[int]) -> list:
     name that follows it after a comma."""
     first = span.start
     while first > 0 and span.doc[first - 1].dep_ == "compound" and span.doc[first - 1].head.i in name:
-        first -= 1  # a title before the name: "emir, Sheikh Hamad"
+        first -= 1  # a title before the name: "sultan, Sheikh Faisal"
     if first < 2 or span.doc[first - 1].text != "," or span.doc[first - 2].pos_ != "NOUN":
         return []
     role = span.doc[first - 2]

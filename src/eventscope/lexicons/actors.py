@@ -162,7 +162,7 @@ SECTORS = {
     "diplomatic": "GOV", "ministries": "GOV", "soldier": "MIL", "policeman": "COP",
     "militiaman": "REB", "militiamen": "REB", "leadership": "GOV",
     "emir": "GOV", "sultan": "GOV", "monarch": "GOV", "queen": "GOV",
-    # people as victims and bystanders are civilians ("targeted families out shopping")
+    # people as victims and bystanders are civilians ("shelled families queuing for bread")
     "families": "CVL", "children": "CVL", "women": "CVL", "hostages": "CVL",
     "passengers": "CVL", "pilgrims": "CVL", "worshippers": "CVL", "shoppers": "CVL",
     "voters": "CVL", "tourists": "CVL", "victims": "CVL", "migrants": "REF",

@@ -84,7 +84,7 @@ PHRASAL: dict[str, dict[str, Trigger]] = {
              # CAMEO 07: material aid, of arms too (PLOVER AID)
              **{word: Trigger("AID", None, "07") for word in (
                  "arms", "weapons", "supplies", "food", "medicine", "medicines", "equipment")}},
-    # CAMEO 1712 "destroy property": "blew up the power lines", "set fire to the offices"
+    # CAMEO 1712 "destroy property": "blew up the pipeline", "set fire to the depot"
     "blow": {"up": Trigger("COERCE", None, "17")},
     "set": {"fire": Trigger("COERCE", None, "17"), "ablaze": Trigger("COERCE", None, "17")},
     # CAMEO 181 "abduct, hijack or take hostage", coded here with abduction (COERCE arrest)
