@@ -258,3 +258,10 @@ def test_an_act_on_coordinated_days_is_one_event_per_day(events_of):
 ])
 def test_cameo_phrasal_acts(events_of, text, expected):
     assert events_of(text) == expected
+
+
+@pytest.mark.integration
+def test_a_planned_act_keeps_its_target_period(events_of):
+    # "by the end of August": the month, a period the store keeps as its first and last day
+    assert events_of("Chile and Peru plan to hold talks by the end of August.", with_date=True) == [
+        ("AGREE", "consult", "hold", ["CHL", "PER"], [], "planned", "2023-08")]
