@@ -145,3 +145,26 @@ def test_first_person_in_a_quote_is_the_speakers_side(text, country, name):
 ])
 def test_intents_and_light_verbs_through_complements(events_of, text, expected):
     assert events_of(text) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # a judgement passed on a party's act is the speaker's ACCUSE of that party
+    ("Chile branded the Peruvian claim baseless.",
+     [("ACCUSE", "disapprove", "branded", ["CHL"], ["PER"], "asserted", None)]),
+    ("The foreign minister said Russia's decision was a grave mistake.",
+     [("ACCUSE", "disapprove", "said", ["GOV"], ["RUS"], "asserted", None)]),
+    # on an act that names no party: the act is the target
+    ("Moscow called the sanctions illegal.",
+     [("ACCUSE", "disapprove", "called", ["RUSGOV"], [], "asserted", "the sanctions")]),
+    ("The ministry described the move as a provocation.",
+     [("ACCUSE", "disapprove", "described", ["GOV"], [], "asserted", "the move")]),
+    # praise
+    ("Lima said the talks were constructive.",
+     [("SUPPORT", "praise", "said", ["PERGOV"], [], "asserted", "the talks")]),
+    # neither a party nor an act is judged, or the judgement is denied: no event
+    ("The mayor said the situation was dangerous.", []),
+    ("Ankara said the vote was not illegal.", []),
+])
+def test_judgements_are_accusations_or_praise(events_of, text, expected):
+    assert events_of(text, with_target=True) == expected

@@ -18,8 +18,8 @@ from eventscope.extract.actors import ActorCode, ActorDictionary
 from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS, SECTORS
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.statements import (
-    alleged, content_owner, content_subjects, demand, first_person, implied_subjects, not_an_event,
-    stated_act,
+    alleged, content_owner, content_subjects, demand, first_person, implied_subjects, judgement,
+    not_an_event, stated_act,
 )
 from eventscope.lexicons.plover import (
     ARMED_SECTORS, BROAD_VERBS, CLAUSAL_TRIGGERS, COMMISSIVE_VERBS, DEMAND, EASE, EASE_PRESSURE,
@@ -349,6 +349,12 @@ class EventExtractor:
             if stated is not None:  # "X said Y must ...": X's request, the clause its content
                 event = self._event(stated.speech, DEMAND, article, prior,
                                     (stated.speakers, stated.addressees))
+                events.extend([event] if event is not None else [])
+                continue
+            judged = judgement(token)
+            if judged is not None:  # "X called the vote illegal": X's ACCUSE (statements.py)
+                event = self._event(judged.speech, judged.trigger, article, prior,
+                                    (judged.speakers, judged.judged))
                 events.extend([event] if event is not None else [])
                 continue
             trigger = trigger_of(token)

@@ -3,7 +3,8 @@
 Most of what conflict news reports is speech. A statement whose content is an act is one event
 of its speaker: "X said Y must withdraw" and "X sent Y a reminder that it must withdraw" are
 X's REQUEST of Y; "X demanded that Y withdraw" is one REQUEST, not also a withdrawal; "X vowed
-to attack" is a THREATEN, "X will pull out unless Y ..." too; "X did not accept" is a REJECT.
+to attack" is a THREATEN, "X will pull out unless Y ..." too; "X did not accept" is a REJECT;
+"X called Y's decision illegal" is X's ACCUSE of Y, "X said the talks were fruitful" its praise.
 "We" and "our" in a quote are the speaker's side. A natural hazard or an accident harming
 people, and idioms ("released a statement", "declined to comment"), are no events; what is
 only alleged ("reportedly shelled", "accused Y of shelling") has the modality ``reported``.
@@ -18,9 +19,9 @@ from typing import Callable, NamedTuple, Optional
 from eventscope.extract.actors import ActorCode
 from eventscope.lexicons.plover import (
     ALLEGING_ADVERBS, ALLEGING_VERBS, COERCIVE_CONDITIONS, COMMISSIVE_VERBS, CONTENT_TYPES,
-    FIRST_PERSON, HEARSAY_VERBS, HOSTILE_CONDITIONS, IDIOM_OBJECTS, NATURAL_CAUSES,
-    NOUN_TRIGGERS, OBLIGATION_AUX, REFUSAL, REFUSED_TYPES, SILENT_COMPLEMENTS, STATEMENT_NOUNS,
-    STATING_VERBS, THREAT_MODES, THREAT_MODES_BY_ACT, Trigger,
+    FIRST_PERSON, HEARSAY_VERBS, HOSTILE_CONDITIONS, IDIOM_OBJECTS, JUDGED_ACTS, JUDGEMENTS,
+    LABELLING_VERBS, NATURAL_CAUSES, NOUN_TRIGGERS, OBLIGATION_AUX, REFUSAL, REFUSED_TYPES,
+    SILENT_COMPLEMENTS, STATEMENT_NOUNS, STATING_VERBS, THREAT_MODES, THREAT_MODES_BY_ACT, Trigger,
 )
 from eventscope.records import Actor
 
@@ -69,6 +70,53 @@ def demand(verb) -> Optional[Demand]:
     if not content or any(s.pos_ == "PRON" and s.lower_ in _SPEAKER_PRONOUNS for s in content):
         return None
     return Demand(speech, speakers, content)
+
+
+class Judgement(NamedTuple):
+    """A statement judging an act or a party: the stating verb, who speaks, what is judged."""
+    speech: object  # spaCy Token
+    speakers: list
+    judged: list
+    trigger: Trigger
+
+
+def judgement(verb) -> Optional[Judgement]:
+    """"Moscow called the sanctions illegal", "described the move as a provocation", "Ankara
+    said the vote was illegitimate": the speaker's ACCUSE of what is judged (or SUPPORT, for
+    praise: "said the talks were constructive"). What is judged must be a party or an act
+    ("the situation was dangerous" judges neither); a negated judgement is none."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if lemma in LABELLING_VERBS:
+        judged = [c for c in verb.children if c.dep_ == "dobj"]
+        words = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
+        words += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+        for clause in verb.children:  # "branded the claim baseless", parsed as a clause
+            if clause.dep_ == "ccomp" and clause.pos_ in ("ADJ", "NOUN"):
+                words.append(clause)
+                judged += [c for c in clause.children if c.dep_ == "nsubj"]
+    elif lemma in STATING_VERBS:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        if clause is None or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        judged = [c for c in clause.children if c.dep_ == "nsubj"]
+        words = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+    else:
+        return None
+    words += [c for w in words for c in w.conjuncts]
+    found = next((JUDGEMENTS[w.lemma_.lower()] for w in words if w.lemma_.lower() in JUDGEMENTS), None)
+    judged = [j for j in judged if _judgeable(j)]
+    if found is None or not judged:
+        return None
+    return Judgement(verb, subjects(verb), judged, found)
+
+
+def _judgeable(token) -> bool:
+    """A party (a name, or whose act it is: "Russia's decision") or an act."""
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lemma_.lower() in JUDGED_ACTS \
+        or token.lower_ in JUDGED_ACTS or any(c.dep_ == "poss" and c.ent_type_ for c in token.children)
 
 
 def _owns(head, clause, trigger_of: TriggerOf) -> bool:

@@ -197,6 +197,36 @@ STATING_VERBS = frozenset({
     "warn", "add", "argue", "maintain", "emphasise", "emphasize", "repeat", "write", "confirm",
 })
 OBLIGATION_AUX = frozenset({"must"})
+
+# Judgements a statement passes on an act or a party: "called the vote illegal", "described the
+# move as a provocation", "said the decision was a mistake" are the speaker's ACCUSE (CAMEO 111
+# criticise or denounce); "said the talks were constructive" its SUPPORT (CAMEO 051 praise).
+LABELLING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "characterise",
+                             "characterize", "deem", "consider", "declare"})
+DISAPPROVAL = Trigger("ACCUSE", "disapprove", "11")
+PRAISE = Trigger("SUPPORT", "praise", "05")
+JUDGEMENTS: dict[str, Trigger] = {
+    **{word: DISAPPROVAL for word in (
+        "illegal", "illegitimate", "unlawful", "unacceptable", "provocative", "irresponsible",
+        "unjustified", "unjustifiable", "baseless", "groundless", "unfounded", "absurd",
+        "aggressive", "biased", "unfair", "reckless", "destabilising", "destabilizing", "invalid",
+        "outrageous", "shameful", "disgraceful", "deplorable", "counterproductive", "cynical",
+        "hypocritical", "politicised", "politicized", "fabricated", "provocation", "violation",
+        "aggression", "crime", "mistake", "blunder", "farce", "sham", "lie", "fabrication",
+        "insult", "blackmail", "interference", "travesty")},
+    **{word: PRAISE for word in (
+        "constructive", "fruitful", "productive", "positive", "successful", "useful", "helpful",
+        "encouraging", "commendable", "praiseworthy")},
+}
+# What a judgement is passed on when it names no party: an act, a decision, words said.
+JUDGED_ACTS = frozenset({
+    "decision", "move", "vote", "referendum", "election", "elections", "sanctions", "sanction",
+    "claim", "claims", "statement", "statements", "remarks", "comments", "accusation",
+    "accusations", "allegation", "allegations", "law", "bill", "resolution", "policy", "plan",
+    "deployment", "attack", "strike", "strikes", "action", "actions", "behaviour", "behavior",
+    "talks", "meeting", "visit", "deal", "agreement", "accord", "annexation", "occupation",
+    "blockade", "exercise", "exercises", "test", "launch", "ban", "ruling", "verdict", "measures",
+})
 DEMAND = Trigger("REQUEST", None, "10")
 
 # Obstruction by non-state actors is protest (CAMEO 144); by the state it is coercion.
