@@ -162,3 +162,24 @@ def test_several_codes_on_the_name_line_are_each_a_role(tmp_path):
 ])
 def test_state_bodies_of_rebel_entities_are_rebels(phoenix, text):
     assert phoenix.lookup(text).sector == "REB"
+
+
+@pytest.mark.parametrize("text,on,code", [
+    # heads of state and government and foreign ministers after the Phoenix files end
+    ("President Volodymyr Zelenskyy", "2023-02-24", "UKRGOV"),
+    ("Masoud Pezeshkian", "2025-01-10", "IRNGOV"),
+    ("Prime Minister Keir Starmer", "2025-03-01", "GBRGOV"),
+    ("Keir Starmer", "2022-03-01", "GBROPP"),
+    ("Annalena Baerbock", "2023-05-01", "DEUGOV"),
+    ("Abbas Araghchi", "2025-06-01", "IRNGOV"),
+    ("Ahmed al-Sharaa", "2023-06-01", "SYRREB"),  # a rebel leader, then head of state
+    ("Ahmed al-Sharaa", "2025-06-01", "SYRGOV"),
+    ("Donald Trump", "2023-06-01", "USAELI"),  # between his terms
+    ("Donald Trump", "2025-06-01", "USAGOV"),
+    # the Phoenix files' open-ended terms, ended since
+    ("Angela Merkel", "2023-01-01", "DEUELI"),
+    ("Barack Obama", "2019-01-01", "USAELI"),
+    ("Omar al-Bashir", "2021-01-01", "SDNELI"),
+])
+def test_office_holders_since_2016(phoenix, text, on, code):
+    assert phoenix.lookup(text, on=on).code == code

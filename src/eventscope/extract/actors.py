@@ -34,9 +34,12 @@ from eventscope.lexicons.actors import (
     PRONOUNS, REGIONS, SECTORS, STATE_BODIES,
 )
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "phoenix"
-BUNDLED_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt")
+BUNDLED = Path(__file__).resolve().parent.parent / "data"
+# eventscope's office holders of 2016-2026 first (they win over Phoenix's for the same name),
+# then the Phoenix dictionaries (see the README beside each)
+BUNDLED_FILES = ("leaders/eventscope.leaders.actors.txt", "phoenix/Phoenix.Countries.actors.txt",
+                 "phoenix/Phoenix.International.actors.txt",
+                 "phoenix/Phoenix.MilNonState.actors.txt", "phoenix/Phoenix.agents.txt")
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’\-]*")
 _POSSESSIVE = re.compile(r"['’]S$")
