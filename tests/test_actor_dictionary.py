@@ -183,3 +183,12 @@ def test_state_bodies_of_rebel_entities_are_rebels(phoenix, text):
 ])
 def test_office_holders_since_2016(phoenix, text, on, code):
     assert phoenix.lookup(text, on=on).code == code
+
+
+def test_a_group_coded_by_region_takes_the_country_its_name_says(tmp_path):
+    dictionary = tmp_path / "groups.txt"
+    dictionary.write_text("CHILEAN_LIBERATION_FRONT_ [LAMREB]\nHIGHLAND_BRIGADES_ [IMGSEAMUS]\n",
+                          encoding="utf-8")
+    found = ActorDictionary.load([str(dictionary)], bundled=False)
+    assert found.lookup("the Chilean Liberation Front").code == "CHLREB"
+    assert found.lookup("the Highland Brigades").code == "IMGREB"

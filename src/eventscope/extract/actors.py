@@ -250,6 +250,11 @@ class ActorDictionary:
             return None
         day = day_of(on)
         country, sector = split_code((actor[1].code_on(day) or "") if actor else "")
+        if actor and country is None and (actor[1].code_on(day) or "")[:3] in REGIONS:
+            # a group coded by region whose name says its country: "Palestinian Islamic Jihad"
+            words = [w.rstrip("_") for w in actor[1].words]
+            named = self._longest(self._actors[-1:], words, [True] * len(words))
+            country = split_code(named[1].code)[0] if named else None
         for other in actor[2] if actor and country and not sector else ():
             # the same words in a later source may add a sector: a capital stands for its
             # government in the built-in lexicon ("Lima said"), for its country in Phoenix
@@ -356,6 +361,8 @@ def split_code(code: str) -> tuple[Optional[str], Optional[str]]:
         return None, code
     if code[:3].upper() in REGIONS:  # "WAFREB": rebels of a region, of no country the code names
         return None, code[3:6] or None
+    if code[:3].upper() in ("IMG", "INT") and code[3:6].upper() in REGIONS | {"MUS", "CHR"}:
+        return code[:3], "REB"  # "IMGSEAMUS": an armed group of a region or a faith
     return code[:3] or None, code[3:6] or None
 
 
