@@ -83,6 +83,11 @@ def test_no_guess_without_a_full_name_sharing_a_word(phoenix, name):
     ("Soldiers attacked the militants who had seized the airport in Mopti.",
      [("ASSAULT", None, "attacked", ["MIL"], ["MLIREB"], "asserted"),
       ("COERCE", "restrict", "seized", ["MLIREB"], [], "asserted")]),
+    # ... and in the sentence before, its subject rather than whoever was named last
+    ("Chilean senator Ana Ruiz met Bolivian envoy Marco Paz on Monday. She criticised the "
+     "Peruvian government.",
+     [("CONSULT", "meet", "met", ["CHLLEG"], ["BOLGOV"], "asserted"),
+      ("ACCUSE", "disapprove", "criticised", ["CHLLEG"], ["PERGOV"], "asserted")]),
     # a full name the dictionary spells otherwise
     ("Nelson Mandella criticised the government of Zimbabwe.",
      [("ACCUSE", "disapprove", "criticised", ["ZAFELI"], ["ZWEGOV"], "asserted")]),

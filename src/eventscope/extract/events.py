@@ -218,7 +218,7 @@ def speaker_of(token):
     """The party a pronoun subject stands for. A relative pronoun, the noun its clause
     modifies. Of a reported clause, its speaker: "Chile says it is ready to", "X was quoted as
     saying he would"; otherwise "he" or "she" is the last person named before it in its
-    sentence, else in the sentence before."""
+    sentence, else the subject (or the last person) of the sentence before."""
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
         return token.head.head  # "the militants who seized it": the militants
     if token.lower_ not in _PRONOUN_SUBJECTS:
@@ -250,6 +250,8 @@ def _last_person_before(token):
         before = token.doc[sentence.start - 1].sent
         people = [e for e in token.doc.ents if e.label_ == "PERSON"
                   and before.start <= e.start and e.end <= before.end]
+        # the sentence's subject first: "Ana Ruiz met Ivo Marek. She said ..." is Ana Ruiz
+        people = [p for p in people if p.root.dep_ in _SUBJECTS][:1] or people
     return people[-1].root if people else None
 
 
