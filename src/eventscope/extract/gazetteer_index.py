@@ -27,7 +27,8 @@ SUPPLEMENT = Path(__file__).resolve().parent.parent / "data" / "places_supplemen
 # country is ISO3, region a first-level division as "US.GA", source says where the row is from.
 PLACE_COLUMNS = ("name", "alternates", "feature", "country", "lat", "lon", "population",
                  "region", "geonameid", "source")
-FEATURES = ("country", "continent", "admin1", "region", "admin2", "admin3", "city", "landmark")
+FEATURES = ("country", "continent", "admin1", "region", "admin2", "admin3", "city", "landmark",
+            "water")
 # a folded alternate name is kept when it is written in Latin letters
 _LATIN = re.compile(r"^[a-z][a-z .'\-]*[a-z.]$")
 
@@ -78,7 +79,7 @@ class _Builder:
         number = len(self.rows)
         self.rows.append("\t".join("" if v is None else str(v) for v in (
             gid, name, lat, lon, country, feature, population, capital, region)))
-        rank = 0 if feature in ("country", "continent") else 1 if feature in ("admin1", "region") else 2
+        rank = 0 if feature in ("country", "continent") else 1 if feature in ("admin1", "region", "water") else 2
         for key in {fold(n) for n in names} - {""}:
             self.keys[key].append((rank, -int(population or 0), number))
         return number

@@ -9,24 +9,30 @@ See :func:`is_metonymic`.
 """
 from __future__ import annotations
 
+import math
+import re
 from typing import Optional, Sequence
 
-from eventscope.extract.gazetteer import LEADING_THE, Candidate, load_gazetteer
+from eventscope.extract.gazetteer import LEADING_THE, Candidate, fold, load_gazetteer
+from eventscope.extract.place_matcher import match_places
 from eventscope.lexicons.places import (
     HOSTILITY_NOUNS, LOCATION_SUBJECT_VERBS, LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS,
-    METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PLACE_NOUNS,
+    METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PLACE_KIND_NOUNS, PLACE_NOUNS,
 )
-from eventscope.records import Article, Entity, Place, content_id
+from eventscope.records import Article, Place, content_id
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def choose(candidates: Sequence[Candidate], context: set[str],
-           regions: frozenset[str] = frozenset()) -> tuple[Optional[Candidate], float]:
-    """The best candidate given the countries and regions the article mentions, and a confidence.
+           regions: frozenset[str] = frozenset(),
+           near: Sequence[tuple[float, float]] = ()) -> tuple[Optional[Candidate], float]:
+    """The best candidate given the countries, regions and other places the article names, and
+    a confidence.
 
     Countries and continents come first, then a place in a region the article names ("Macon"
-    beside "Georgia" or "Ga.") or the capital of a country it names, then any capital,
+    beside "Georgia" or "Ga.") or the capital of a country it names, then a place within
+    :data:`NEAR_KM` of the article's other places (``near``: their points), then any capital,
     first-level regions, places in a named country, and the most populous.
     """
     if not candidates:
@@ -34,13 +40,30 @@ def choose(candidates: Sequence[Candidate], context: set[str],
     ranked = sorted(candidates, key=lambda c: (
         c.feature not in ("country", "continent"),
         not (c.region in regions or (c.capital_of is not None and c.capital_of in context)),
-        c.capital_of is None, c.feature != "admin1", c.country not in context, -c.population))
+        not _near(c, near), c.capital_of is None, c.feature not in ("admin1", "region", "water"),
+        c.country not in context, -c.population))
     best = ranked[0]
     if len(ranked) == 1:
         return best, 0.9
     runner = ranked[1]
     margin = 0.3 if best.feature == "country" else min(0.3, best.population / (best.population + runner.population + 1) * 0.4)
     return best, round(0.5 + margin, 2)
+
+
+NEAR_KM = 200  # a homonym this close to another place the article names is the one it means
+AREAS = frozenset({"country", "continent", "admin1", "region", "water"})  # too large to be near anything
+
+
+def _near(c: Candidate, points: Sequence[tuple[float, float]]) -> bool:
+    return c.lat is not None and c.lon is not None and any(
+        distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in points)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> bool:
@@ -103,6 +126,24 @@ def _modifies_non_place(root) -> bool:
     return noun not in PLACE_NOUNS
 
 
+def _state_or_country(candidates: Sequence[Candidate], others: set[str]) -> Sequence[Candidate]:
+    """A name of a country and of a first-level region elsewhere ("Georgia") is the region
+    when the article's other places lie in the region's country and none in the other."""
+    country = next((c for c in candidates if c.feature == "country"), None)
+    if country is None or country.country in others:
+        return candidates
+    regions = [c for c in candidates if c.feature == "admin1" and c.country in others]
+    return [c for c in candidates if c.feature != "country"] if regions else candidates
+
+
+def _without_the(mention: tuple) -> tuple:
+    """A mention without its leading "the" ("the Hague" is Hague at its own offsets)."""
+    start, end, text, country = mention
+    if (m := LEADING_THE.match(text)) is not None:
+        return start + m.end(), end, text[m.end():], country
+    return mention
+
+
 def _lookup(gazetteer, text: str) -> list[Candidate]:
     """Gazetteer candidates for a name; "Macon, Ga." is Macon, within Georgia when it can be."""
     found = gazetteer.lookup(text)
@@ -111,36 +152,83 @@ def _lookup(gazetteer, text: str) -> list[Candidate]:
     name, _, within = (part.strip() for part in text.partition(","))
     found = gazetteer.lookup(name)
     outer = gazetteer.lookup(within)[:1]
-    if outer:
-        inside = [c for c in found if c.feature != "country" and (
-            (outer[0].region and c.region == outer[0].region)
-            or (outer[0].feature == "country" and c.country == outer[0].country))]
-        return inside or found
+    return (_inside(found, outer[0]) or found) if outer else found
+
+
+def _inside(found: Sequence[Candidate], outer: Candidate) -> list[Candidate]:
+    """The candidates within ``outer``: its first-level region, else its country."""
+    if outer.region and outer.feature == "admin1":
+        return [c for c in found if c is not outer and c.region == outer.region]
+    return [c for c in found if c is not outer and c.feature not in ("country", "continent")
+            and outer.feature in AREAS and c.country == outer.country]
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_POSSESSIVE = frozenset({"'s ", "’s "})
+
+
+def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str) -> list[Candidate]:
+    """Candidates for ``mentions[i]`` read with the words around it: a kind of place after it
+    ("the Donetsk region" is the oblast), the place it is said to be in ("Ruritania's Vada
+    district", "Vada, Ruritania"); a short all-capitals name only as a country or region
+    ("EU" is not Eu in France)."""
+    start, end, name, _ = mentions[i]
+    kind = _NEXT_WORD.match(text, end)
+    found = []
+    if kind is not None and kind.group(1).lower() in PLACE_KIND_NOUNS:
+        found = gazetteer.lookup(f"{name} {kind.group(1)}")
+    found = found or _lookup(gazetteer, name)
+    if name.isupper() and sum(ch.isalpha() for ch in name) <= 3:
+        found = [c for c in found if c.feature in AREAS]
+    for other in mentions:
+        said_in = other[0] in (end + 1, end + 2) and text[end:other[0]].strip() == "," or \
+            other[1] < start and text[other[1]:start] in _POSSESSIVE
+        if said_in and other is not mentions[i]:
+            outer = [c for c in gazetteer.lookup(other[2])[:1] if c.feature in AREAS]
+            found = (_inside(found, outer[0]) or found) if outer else found
     return found
 
 
 class PlaceExtractor:
     """``(doc, article, prior) -> tuple[Place, ...]``; the gazetteer loads on first call.
 
+    One place for each GPE, LOC and FAC mention, in the mentions' order, then one for each name
+    the gazetteer matcher finds beside them (:func:`match_places`), in text order.
+
     ``min_population``: the smallest places the gazetteer holds (the
     ``gazetteer_min_population`` setting).
     """
 
-    def __init__(self, min_population: int = 5000):
+    def __init__(self, min_population: int = 500):
         self.min_population = min_population
 
     def __call__(self, doc, article: Article, prior) -> tuple[Place, ...]:
         gazetteer = load_gazetteer(self.min_population)
-        mentions = [e for e in prior.get("entities", ()) if e.label in PLACE_LABELS]
-        context, regions = self._context(mentions, gazetteer)
-        return tuple(self._place(doc, article, e, gazetteer, context, regions) for e in mentions)
+        entities = prior.get("entities", ())
+        mentions = [(e.start, e.end, e.text, e.country) for e in entities if e.label in PLACE_LABELS]
+        mentions += [(m.start, m.end, m.text, None) for m in match_places(doc, gazetteer, entities)]
+        mentions = [_without_the(m) for m in mentions]
+        context, regions = self._context([text for _, _, text, _ in mentions], gazetteer)
+        found = [_candidates(gazetteer, mentions, i, article.text) for i in range(len(mentions))]
+        first = [choose(f, context, regions)[0] for f in found]
+        points = [(fold(m[2]), (c.lat, c.lon)) for m, c in zip(mentions, first)
+                  if c is not None and c.feature not in AREAS and c.lat is not None]
+        named = [(fold(m[2]), c.country) for m, c in zip(mentions, first) if c is not None]
+        places = []
+        for mention, candidates in zip(mentions, found):
+            others = {country for name, country in named if name != fold(mention[2])}
+            candidates = _state_or_country(candidates, others)
+            near = [point for name, point in points if name != fold(mention[2])]
+            best, confidence = choose(candidates, context, regions, near)
+            places.append(self._place(doc, article, mention, best, confidence))
+        return tuple(places)
 
     @staticmethod
-    def _context(mentions: Sequence[Entity], gazetteer) -> tuple[set[str], frozenset[str]]:
+    def _context(names: Sequence[str], gazetteer) -> tuple[set[str], frozenset[str]]:
         """The countries (ISO3) and first-level regions the article's place names point to."""
         countries, regions = set(), set()
-        for e in mentions:
-            for part in e.text.split(","):  # "Macon, Ga." names Georgia too
+        for name in names:
+            for part in name.split(","):  # "Macon, Ga." names Georgia too
                 for c in gazetteer.lookup(part)[:1]:
                     if c.feature in ("country", "admin1") or c.capital_of:
                         countries.add(c.country)
@@ -149,16 +237,14 @@ class PlaceExtractor:
         return countries, frozenset(regions)
 
     @staticmethod
-    def _place(doc, article: Article, entity: Entity, gazetteer, context: set[str],
-               regions: frozenset[str] = frozenset()) -> Place:
-        start, text = entity.start, entity.text
-        if (m := LEADING_THE.match(text)) is not None:
-            start, text = start + m.end(), text[m.end():]
-        best, confidence = choose(_lookup(gazetteer, text), context, regions)
-        use = "metonymic" if is_metonymic(doc, start, entity.end, best) else "literal"
-        country = (best.capital_of or best.country) if best else entity.country
+    def _place(doc, article: Article, mention: tuple, best: Optional[Candidate],
+               confidence: float) -> Place:
+        """``mention``: (start, end, text, country the entity stage gave it)."""
+        start, end, text, entity_country = mention
+        use = "metonymic" if is_metonymic(doc, start, end, best) else "literal"
+        country = (best.capital_of or best.country) if best else entity_country
         return Place(
-            id=content_id(article.id, "place", start, entity.end), start=start, end=entity.end,
+            id=content_id(article.id, "place", start, end), start=start, end=end,
             text=text, use=use, name=best.name if best else None,
             geonameid=best.geonameid if best else None, lat=best.lat if best else None,
             lon=best.lon if best else None, country=country,
