@@ -192,3 +192,9 @@ def test_a_group_coded_by_region_takes_the_country_its_name_says(tmp_path):
     found = ActorDictionary.load([str(dictionary)], bundled=False)
     assert found.lookup("the Chilean Liberation Front").code == "CHLREB"
     assert found.lookup("the Highland Brigades").code == "IMGREB"
+
+
+@pytest.mark.parametrize("text", ["Taras Kachka", "Marias"])
+def test_a_name_ending_in_s_is_no_plural_of_another_name(phoenix, text):
+    found = phoenix.lookup(text)
+    assert found is None or found.country not in {"IRL"}

@@ -178,3 +178,10 @@ def test_a_body_named_earlier_gives_its_spokesperson_a_country_and_requests_are_
     result = events_of.pipeline.process_one(make_article(text))
     assert [(e.text, e.country, e.code_source) for e in result.entities if e.label == "PERSON"] == [
         ("Marta Vidal", "PER", "description")]
+
+
+@pytest.mark.integration
+def test_a_capitalised_determiner_names_no_party(events_of):
+    text = "“This ruling is a mistake,” Chilean trade envoy Ana Ruiz said in Lima."
+    assert events_of(text, with_target=True) == [
+        ("ACCUSE", "disapprove", "said", ["CHLGOV"], ["PERGOV"], "asserted", "This ruling")]

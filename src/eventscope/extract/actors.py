@@ -43,6 +43,11 @@ BUNDLED_FILES = ("leaders/eventscope.leaders.actors.txt", "phoenix/Phoenix.Count
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’\-]*")
 _POSSESSIVE = re.compile(r"['’]S$")
+# Endings of nouns for people, whose plural "-s" matches the singular entry ("Peruvians").
+_PEOPLE_ENDINGS = ("AN", "EN", "IA", "I", "ER", "IST", "ITE", "OT", "ARD", "ON", "INO", "AR", "EK",
+                   "AKH", "IK", "OR", "EE", "ENT", "MAN")
+_PEOPLE_NOUNS = frozenset({"SERB", "CROAT", "TURK", "KURD", "ARAB", "BOSNIAK", "SCOT", "DANE",
+                           "SWEDE", "FINN", "SLAV", "GREEK", "TAMIL", "PASHTUN", "BALUCH"})
 # Words that make a state body a rebel one (docs/schema.md, "Actor codes").
 _REBEL_MARKERS = frozenset({"SELF-DECLARED", "SELF-PROCLAIMED", "SEPARATIST", "BREAKAWAY",
                             "UNRECOGNISED", "UNRECOGNIZED", "REBEL", "INSURGENT"})
@@ -117,13 +122,13 @@ def _matches(p: tuple, tokens: list[str], at: int, capitals: Optional[list[bool]
 
 
 def singulars(token: str) -> tuple[str, ...]:
-    """What a plural noun may be the plural of: "PERUVIANS" -> PERUVIAN, "MARCHES" -> MARCHE,
-    MARCH. Words under four letters are never plurals ("US", "BUS")."""
+    """What a plural noun for people may be the plural of: "PERUVIANS" -> PERUVIAN, "IRAQIS"
+    -> IRAQI, "SERBS" -> SERB. Only nouns shaped like words for people (demonyms, agents):
+    "TARAS" is a name, not two Taras; words under four letters are never plurals ("US")."""
     if len(token) < 4 or not token.endswith("S") or token.endswith("SS"):
         return ()
-    if token.endswith("ES"):
-        return token[:-1], token[:-2]
-    return (token[:-1],)
+    found = (token[:-1], token[:-2]) if token.endswith("ES") else (token[:-1],)
+    return tuple(one for one in found if one.endswith(_PEOPLE_ENDINGS) or one in _PEOPLE_NOUNS)
 
 
 def fold(text: str) -> str:

@@ -46,6 +46,9 @@ LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU
                            "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY", "UAF"})
 # "ethnic Hungarians", "ethnic Greek villagers": the people, wherever they live
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Words that open a phrase with a capital at a sentence's start without naming anything.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                          "our", "his", "her", "such", "some", "any", "all", "every", "each"})
 # A visit's place is its host: "arrived in Lima" (but "talks in Geneva" are no visit to it).
 ARRIVAL_VERBS = frozenset({"arrive", "land", "visit", "travel", "fly", "come", "return", "tour"})
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$")
@@ -507,7 +510,7 @@ def _party(actor: Actor) -> bool:
     if actor.country or actor.sector or actor.name:
         return True
     words = actor.text.split()
-    return any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an")) or (
+    return any(w[:1].isupper() for w in words if w.lower() not in _DETERMINERS) or (
         bool(words) and words[-1].lower().strip(".,;:") in PARTY_NOUNS)
 
 
