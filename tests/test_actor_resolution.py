@@ -143,6 +143,9 @@ def test_person_entities_say_where_their_codes_came_from(events_of):
      [("CONSULT", "meet", "held", ["TCD"], [], "asserted")]),
     ("The Bolivian president arrived in Lima on Monday.",
      [("CONSULT", "meet", "arrived", ["BOLGOV"], ["PERGOV"], "asserted")]),
+    # where an agreement is reached is no party to it either
+    ("The two sides agreed in Doha to a week-long truce.",
+     [("AGREE", None, "agreed", [None], [], "asserted")]),
 ])
 def test_venues_and_hosts(events_of, text, expected):
     assert events_of(text) == expected

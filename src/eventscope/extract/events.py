@@ -258,10 +258,11 @@ def _last_person_before(token):
     return people[-1].root if people else None
 
 
-def nearby_objects(verb, exclude, venue: bool = False) -> list:
+def nearby_objects(verb, exclude, venue: Optional[str] = None) -> list:
     """Objects in the trigger's clause and its complements, nearest first; subjects, other
-    clauses and the ``exclude`` heads' phrases are skipped, and with ``venue`` the places
-    things happen in or at ("talks in Geneva": where a meeting is held is no party to it)."""
+    clauses and the ``exclude`` heads' phrases are skipped, and the places things happen in or
+    at: with ``venue="any"`` anywhere ("talks in Geneva": where a meeting is held is no party
+    to it), with ``venue="verb"`` on the verb itself ("agreed in Jeddah to ...")."""
     skip = {t.i for head in exclude for t in head.subtree}
     found, frontier = [], [verb]
     while frontier:
@@ -269,7 +270,8 @@ def nearby_objects(verb, exclude, venue: bool = False) -> list:
         for child in token.children:
             if child.dep_ in _SUBJECTS or child.dep_ in _OTHER_CLAUSES or child.i in skip \
                     or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS) \
-                    or (venue and child.dep_ == "prep" and child.lower_ in _WHERE_PREPOSITIONS):
+                    or (venue and child.dep_ == "prep" and child.lower_ in _WHERE_PREPOSITIONS
+                        and (venue == "any" or token.i == verb.i)):
                 continue
             if child.dep_ in ("pobj", "dobj", "dative") and child.ent_type_ not in _TIME_ENTITIES:
                 found.append(child)
@@ -457,9 +459,10 @@ class EventExtractor:
     def _coded_recipient(self, verb, trigger, actor_heads, recipient_heads, article, entities) -> tuple:
         """The nearest coded party in the trigger's own clause and complements, when the
         syntactic recipient names none: "promised to return them to Peru", "curfew in Kharkiv";
-        not the venue of a meeting ("talks in Geneva")."""
-        venue = (trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet")) \
-            and verb.lemma_.lower() not in ARRIVAL_VERBS
+        not the venue of a meeting or an agreement ("talks in Geneva", "agreed in Jeddah")."""
+        venue = None if verb.lemma_.lower() in ARRIVAL_VERBS else "any" if (
+            trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet")) else "verb" if (
+            trigger.event_type in ("AGREE", "SUPPORT", "COOPERATE")) else None
         for head in nearby_objects(verb, [*actor_heads, *recipient_heads], venue):
             found = self._actor(head, article, entities)
             if venue and found.country and not any(  # "talks in Algiers": Algiers is the venue
