@@ -168,3 +168,16 @@ def test_intents_and_light_verbs_through_complements(events_of, text, expected):
 ])
 def test_judgements_are_accusations_or_praise(events_of, text, expected):
     assert events_of(text, with_target=True) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,expected", [
+    # a deadline or an interview given is no aid
+    ("The junta expelled the Danish envoy on Tuesday, giving him 48 hours to leave.",
+     [("SANCTION", "expel", "expelled", ["GOV"], ["DNKGOV"], "asserted")]),
+    ("The minister gave an interview to Chilean television.", []),
+    ("Japan gave Kenya 20 million dollars in food aid.",
+     [("AID", None, "gave", ["JPN"], ["KEN"], "asserted")]),
+])
+def test_what_is_given_decides_whether_it_is_aid(events_of, text, expected):
+    assert events_of(text) == expected

@@ -315,6 +315,11 @@ IDIOM_OBJECTS: dict[str, frozenset] = {
     "shoot": frozenset({"film", "video", "scene", "footage", "movie"}),
     "fire": frozenset({"question", "coach", "manager", "employee", "staff", "worker", "ceo",
                        "director", "executive", "imagination"}),
+    # "gave him 72 hours to leave": a deadline, no aid
+    **{verb: frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                        "deadline", "ultimatum", "time", "chance", "warning", "interview",
+                        "speech", "statement", "details", "press", "briefing", "reason", "way"})
+       for verb in ("give", "grant")},
 }
 # "declined to comment": a refusal to speak is no rejection.
 SILENT_COMPLEMENTS = frozenset({"comment", "elaborate", "speculate", "say", "specify",
