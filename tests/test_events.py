@@ -265,3 +265,13 @@ def test_a_planned_act_keeps_its_target_period(events_of):
     # "by the end of August": the month, a period the store keeps as its first and last day
     assert events_of("Chile and Peru plan to hold talks by the end of August.", with_date=True) == [
         ("AGREE", "consult", "hold", ["CHL", "PER"], [], "planned", "2023-08")]
+
+
+@pytest.mark.integration
+def test_a_sentence_adverb_is_not_part_of_the_actor(events_of):
+    from tests.conftest import make_article
+
+    result = events_of.pipeline.process_one(make_article(
+        "Meanwhile suspected rebels attacked a border post, killing four soldiers."))
+    assert [[a.text for a in e.actor] for e in result.events] == [
+        ["suspected rebels"], ["suspected rebels"]]

@@ -39,6 +39,9 @@ _BACKGROUND_PREPOSITIONS = frozenset({
     "after", "before", "during", "since", "following", "until", "amid", "despite", "because",
 })
 _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
+# Adverbs of the sentence the parser may hang on its subject: "Meanwhile(,) rebels attacked".
+_SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "also", "separately", "earlier", "later",
+                               "then", "now", "still", "elsewhere", "instead", "additionally"})
 # Sectors of parties that are of the country where they act when no name says otherwise
 # ("protesters", "police", "the opposition"); not governments, armies, envoys, monitors or
 # the press, which act abroad as often as at home.
@@ -66,14 +69,19 @@ def _head_first(coded: list, head) -> Optional[Entity]:
     return (holding or before[-1:] or coded[:1] or [None])[0]
 
 
+def _sentence_adverb(token) -> bool:
+    return token.dep_ == "advmod" and token.lower_ in _SENTENCE_ADVERBS
+
+
 def noun_phrase(token) -> tuple[int, int]:
     """Character bounds of the phrase headed by ``token``, without clauses or coordination."""
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in _CUT]
+    stack = [c for c in token.children if c.dep_ not in _CUT and not _sentence_adverb(c)]
     while stack:
         child = stack.pop()
         keep.append(child)
-        stack.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "advcl"))
+        stack.extend(c for c in child.children
+                     if c.dep_ not in ("relcl", "acl", "advcl") and not _sentence_adverb(c))
     keep.sort(key=lambda t: t.i)
     run = [t for t in keep if keep[0].i <= t.i]  # contiguous from the left edge
     contiguous = [run[0]]
