@@ -231,7 +231,9 @@ def found(vocab, text, ents=(), propn=()):
     ("Troops entered the Kreminna district", (), ["Kreminna"]),
     ("Clashes hit Kreminna , Syria", (("Syria", "GPE"),), ["Kreminna"]),
     ("Residents fled from near Kreminna", (("Kreminna", "PERSON"),), ["Kreminna"]),  # mislabelled
+    ("Drones hit the village of Kreminna", (), ["Kreminna"]),
     ("Kreminna said the town was calm", (), []),  # no word says it is a place
+    ("The City of Kreminna said so", (), []),  # a council's name
     ("Shelling hit villages near kreminna overnight", (), []),  # lowercase
     ("The vote in Congress was close", (), []),  # an institution
     ("The rally in Jackson was large", (), []),  # a first name

@@ -79,7 +79,8 @@ class _Builder:
         number = len(self.rows)
         self.rows.append("\t".join("" if v is None else str(v) for v in (
             gid, name, lat, lon, country, feature, population, capital, region)))
-        rank = 0 if feature in ("country", "continent") else 1 if feature in ("admin1", "region", "water") else 2
+        rank = 0 if feature in ("country", "continent") else \
+            1 if feature in ("admin1", "region", "water") else 2
         for key in {fold(n) for n in names} - {""}:
             self.keys[key].append((rank, -int(population or 0), number))
         return number

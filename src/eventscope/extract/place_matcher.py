@@ -3,12 +3,13 @@ organisation ("shelling near Kreminna" with Kreminna unlabelled or a PERSON).
 
 A token-level dictionary lookup, longest name first, of up to four proper-noun tokens. It adds
 only what the text itself says is a place, so that it never costs precision: the name follows
-a preposition of place ("in", "near", "outside", ...) or comes before a word for a kind of
-place ("the Bakhmut district", "X, Syria"), and the name ends there. Names of fewer than four
-letters, lowercase text, words the tagger does not take for proper nouns, common first names,
-capitalised words for institutions ("in Congress"), a place's alternate names and single words
-naming only hamlets are left out, as are spans NER gave another label (dates, nationalities,
-...) and names the article also uses as part of a person's name.
+a preposition of place ("in", "near", "outside", ...) or "the village of", or comes before
+a word for a kind of place ("the Bakhmut district", "X, Syria"), and the name ends there.
+Names of fewer than four letters, lowercase text, words the tagger does not take for proper
+nouns, common first names, capitalised words for institutions ("in Congress"), a place's
+alternate names and single words naming only hamlets are left out, as are spans NER gave
+another label (dates, nationalities, ...) and names the article also uses as part of a
+person's name.
 """
 from __future__ import annotations
 
@@ -119,12 +120,15 @@ def _whole_name(words) -> bool:
 
 
 def _said_to_be_place(words) -> bool:
-    """A preposition of place before the name, or a word for a kind of place (or ", Country")
-    after it."""
+    """A preposition of place or "the village of" before the name, or a word for a kind of
+    place (or ", Country") after it."""
     doc = words.doc
     before = doc[words.start - 1] if words.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and before.lower_ not in (
             "from", "to"):  # "a letter from Jackson", "wrote to Marshall" name people
+        return True
+    if before is not None and before.lower_ == "of" and words.start > 1 and \
+            doc[words.start - 2].text in PLACE_KIND_NOUNS:  # "the village of X", not "City of"
         return True
     after = doc[words.end] if words.end < len(doc) else None
     if after is not None and after.text in PLACE_KIND_NOUNS:  # lowercase: not part of the name

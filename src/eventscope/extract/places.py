@@ -1,10 +1,13 @@
 """places.v1: toponyms geocoded with the GeoNames gazetteer, metonymic uses told apart.
 
-Candidates are GPE, LOC and FAC entities. Among a name's gazetteer matches, countries and
-first-level regions come first, then places in countries the article mentions, then the most
-populous. A place that acts ("Baku blames ...", "Chicago approved ..."), or that modifies or
-possesses a noun naming neither a place nor its people ("Moscow's decision", "Denver
-police"), is metonymic: it stands for a government, people or institution, not a location.
+Candidates are GPE, LOC and FAC entities and the names the gazetteer matcher finds beside them
+(:mod:`eventscope.extract.place_matcher`). A name's gazetteer matches are read with the words
+around it (:func:`_candidates`) and ranked on the article's evidence (:func:`choose`): countries
+first, then a place in a region or country the article names, a homonym near its other places,
+capitals, first-level regions, and population. A place that acts ("Baku blames ...", "Chicago
+approved ..."), or that modifies or possesses a noun naming neither a place nor its people
+("Moscow's decision", "Denver police"), is metonymic: it stands for a government, people or
+institution, not a location.
 See :func:`is_metonymic`.
 """
 from __future__ import annotations
@@ -51,7 +54,8 @@ def choose(candidates: Sequence[Candidate], context: set[str],
 
 
 NEAR_KM = 200  # a homonym this close to another place the article names is the one it means
-AREAS = frozenset({"country", "continent", "admin1", "region", "water"})  # too large to be near anything
+# features too large for a point to say what is near them
+AREAS = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
 def _near(c: Candidate, points: Sequence[tuple[float, float]]) -> bool:
@@ -62,7 +66,8 @@ def _near(c: Candidate, points: Sequence[tuple[float, float]]) -> bool:
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
