@@ -15,8 +15,12 @@ import re
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
-from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS, SECTORS
+from eventscope.lexicons.actors import SECTORS
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
+from eventscope.extract.parties import (
+    ETHNIC, WHERE_PREPOSITIONS, head_first, last_person_before, located, locative_country,
+    name_start, names_a_party, venue_of,
+)
 from eventscope.extract.statements import (
     alleged, content_owner, content_subjects, demand, first_person, implied_subjects, judgement,
     not_an_event, stated_act,
@@ -42,31 +46,9 @@ _CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 # Adverbs of the sentence the parser may hang on its subject: "Meanwhile(,) rebels attacked".
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "also", "separately", "earlier", "later",
                                "then", "now", "still", "elsewhere", "instead", "additionally"})
-# Sectors of parties that are of the country where they act when no name says otherwise
-# ("protesters", "police", "the opposition"); not governments, armies, envoys, monitors or
-# the press, which act abroad as often as at home.
-LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU", "LAB", "REF",
-                           "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY", "UAF"})
 # "ethnic Hungarians", "ethnic Greek villagers": the people, wherever they live
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-# Words that open a phrase with a capital at a sentence's start without naming anything.
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                          "our", "his", "her", "such", "some", "any", "all", "every", "each"})
-# A visit's place is its host: "arrived in Lima" (but "talks in Geneva" are no visit to it).
-ARRIVAL_VERBS = frozenset({"arrive", "land", "visit", "travel", "fly", "come", "return", "tour"})
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$")
-_WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
-                                 "throughout", "within"})
-_ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
-
-
-def _head_first(coded: list, head) -> Optional[Entity]:
-    """The entity whose code an actor's phrase takes: the one naming its head ("Baltic-state
-    Latvia" is Latvia), else the premodifier nearest the head, else the first."""
-    at = head.idx
-    holding = [e for e in coded if e.start <= at < e.end]
-    before = [e for e in coded if e.end <= at]
-    return (holding or before[-1:] or coded[:1] or [None])[0]
 
 
 def _sentence_adverb(token) -> bool:
@@ -190,22 +172,12 @@ def with_conjuncts(heads: list) -> list:
     out, names = [], set()
     for head in heads:
         for token in (head, *(c for c in head.conjuncts if c.pos_ in ("PROPN", "NOUN") and c.i > head.i)):
-            name = _name_of(token)
+            name = name_start(token)
             if name is None or name not in names:
                 out.append(token)
                 if name is not None:
                     names.add(name)
     return out
-
-
-def _name_of(token) -> Optional[int]:
-    """Where the named entity a token is part of starts; None outside one."""
-    if not token.ent_type_ or token.ent_type_ in _TIME_ENTITIES:
-        return None
-    start = token.i
-    while start > token.sent.start and token.doc[start].ent_iob_ == "I":
-        start -= 1
-    return start
 
 
 def inherited_subjects(verb) -> list:
@@ -249,28 +221,15 @@ def speaker_of(token):
                 break
             speech = speech.head
     if token.lower_ in ("he", "she"):
-        return _last_person_before(token) or token
+        return last_person_before(token) or token
     return token
-
-
-def _last_person_before(token):
-    sentence = token.sent
-    people = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i
-              and e.start >= sentence.start]
-    if not people and sentence.start > 0:
-        before = token.doc[sentence.start - 1].sent
-        people = [e for e in token.doc.ents if e.label_ == "PERSON"
-                  and before.start <= e.start and e.end <= before.end]
-        # the sentence's subject first: "Ana Ruiz met Ivo Marek. She said ..." is Ana Ruiz
-        people = [p for p in people if p.root.dep_ in _SUBJECTS][:1] or people
-    return people[-1].root if people else None
 
 
 def nearby_objects(verb, exclude, venue: Optional[str] = None) -> list:
     """Objects in the trigger's clause and its complements, nearest first; subjects, other
     clauses and the ``exclude`` heads' phrases are skipped, and the places things happen in or
     at: with ``venue="any"`` anywhere ("talks in Geneva": where a meeting is held is no party
-    to it), with ``venue="verb"`` on the verb itself ("agreed in Jeddah to ...")."""
+    to it), with ``venue="verb"`` on the verb itself ("agreed in Doha to ...")."""
     skip = {t.i for head in exclude for t in head.subtree}
     found, frontier = [], [verb]
     while frontier:
@@ -278,7 +237,7 @@ def nearby_objects(verb, exclude, venue: Optional[str] = None) -> list:
         for child in token.children:
             if child.dep_ in _SUBJECTS or child.dep_ in _OTHER_CLAUSES or child.i in skip \
                     or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS) \
-                    or (venue and child.dep_ == "prep" and child.lower_ in _WHERE_PREPOSITIONS
+                    or (venue and child.dep_ == "prep" and child.lower_ in WHERE_PREPOSITIONS
                         and (venue == "any" or token.i == verb.i)):
                 continue
             if child.dep_ in ("pobj", "dobj", "dative") and child.ent_type_ not in _TIME_ENTITIES:
@@ -424,12 +383,12 @@ class EventExtractor:
         trigger = stated_intent(trigger, mood)
         trigger, mood = stated_act(verb, trigger, mood, trigger_of)
         place = self._place(sentence, prior, actors + recipients)
-        where = _locative_country(sentence, prior, article.text)
-        actors = tuple(_located(a, where) for a in actors)
-        recipients = tuple(_located(r, where) for r in recipients)
+        where = locative_country(sentence, prior, article.text)
+        actors = tuple(located(a, where) for a in actors)
+        recipients = tuple(located(r, where) for r in recipients)
         # what names no party is the act's target, not a recipient: "called for a halt to the
         # siege", "seized the airport"
-        parties = tuple(r for r in recipients if _party(r))
+        parties = tuple(r for r in recipients if names_a_party(r))
         target = next((Span(r.start, r.end, r.text) for r in recipients if r not in parties), None)
         return Event(
             id=content_id(article.id, "event", start, trigger.event_type),
@@ -449,14 +408,14 @@ class EventExtractor:
                 start, end = min(start, e.start), max(end, e.end)
         text = article.text[start:end]
         inside = [e for e in entities if start <= e.start and e.end <= end and e.label != "DATE"]
-        kin = [(m.start(1) + start, m.end(1) + start) for m in _ETHNIC.finditer(text)]
+        kin = [(m.start(1) + start, m.end(1) + start) for m in ETHNIC.finditer(text)]
         if kin:  # "ethnic Albanians": a people, not the state of that name (see _located)
             inside = [e for e in inside if not any(a <= e.start < b for a, b in kin)]
-            text_for_codes = _ETHNIC.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "people", text)
+            text_for_codes = ETHNIC.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "people", text)
         else:
             text_for_codes = text
         code = self.actors.lookup(text_for_codes, on=article.published)
-        coded = _head_first([e for e in inside if e.country], head)
+        coded = head_first([e for e in inside if e.country], head)
         named = next((e for e in inside if e.label in ("PERSON", "ORG")), coded or (inside[0] if inside else None))
         country = (coded.country if coded else None) or (code.country if code else None)
         sector = (code.sector if code else None) or (coded.sector if coded else None)
@@ -467,10 +426,8 @@ class EventExtractor:
     def _coded_recipient(self, verb, trigger, actor_heads, recipient_heads, article, entities) -> tuple:
         """The nearest coded party in the trigger's own clause and complements, when the
         syntactic recipient names none: "promised to return them to Peru", "curfew in Kharkiv";
-        not the venue of a meeting or an agreement ("talks in Geneva", "agreed in Jeddah")."""
-        venue = None if verb.lemma_.lower() in ARRIVAL_VERBS else "any" if (
-            trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet")) else "verb" if (
-            trigger.event_type in ("AGREE", "SUPPORT", "COOPERATE")) else None
+        not the venue of a meeting or an agreement ("talks in Geneva", "agreed in Doha")."""
+        venue = venue_of(verb, trigger)
         for head in nearby_objects(verb, [*actor_heads, *recipient_heads], venue):
             found = self._actor(head, article, entities)
             if venue and found.country and not any(  # "talks in Algiers": Algiers is the venue
@@ -503,38 +460,6 @@ class EventExtractor:
             if q.content.start <= start < q.content.end or (q.cue and q.cue.start == start):
                 return q
         return None
-
-
-def _located(party: Actor, where: Optional[str]) -> Actor:
-    """A party named by a local role alone ("protesters", "police", "opposition leaders") is of
-    the country where the event happens, as event coders code local actors: ``where`` is the
-    country of a place the sentence puts something in, at or near."""
-    if party.country or where is None or party.sector not in LOCAL_SECTORS \
-            or party.text.strip().lower() in PRONOUNS:
-        return party
-    return dataclasses.replace(party, country=where, code=ActorCode(where, party.sector).code)
-
-
-def _party(actor: Actor) -> bool:
-    """A phrase names a party when it has a code or a name, a capitalised word ("RSF
-    positions") or a word for parties ("both sides"); "the siege", "a drone" do not."""
-    if actor.country or actor.sector or actor.name:
-        return True
-    words = actor.text.split()
-    return any(w[:1].isupper() for w in words if w.lower() not in _DETERMINERS) or (
-        bool(words) and words[-1].lower().strip(".,;:") in PARTY_NOUNS)
-
-
-def _locative_country(sentence: Span, prior, text: str) -> Optional[str]:
-    """The country of the first literal place the sentence puts something in, at or near
-    ("students in Caracas"), wherever it hangs; not where one goes or comes from, nor a place
-    named otherwise ("talks brokered by Oman")."""
-    for p in prior.get("places", ()):
-        if sentence.start <= p.start < sentence.end and p.use == "literal" and p.country:
-            before = text[max(sentence.start, p.start - 12):p.start].split()
-            if before and before[-1].lower() in _WHERE_PREPOSITIONS:
-                return p.country
-    return None
 
 
 def _per_date(event: Event, article: Article, prior) -> list[Event]:

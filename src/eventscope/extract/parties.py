@@ -1,0 +1,115 @@
+"""Who an event's parties are, beyond the dictionary: helpers of events.v1.
+
+The entity that names a phrase's head gives its code ("Baltic-state Latvia" is Latvia); "ethnic
+X" is a people, not X's state; a party named by a local role alone ("police", "protesters")
+is of the country where the sentence puts things; "he" or "she" is the person named before; a
+phrase that names no party is the event's target, not a recipient; the venue of a meeting is
+no party to it, the place of a visit its host. Pure functions over the parse and records.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Optional
+
+from eventscope.extract.actors import ActorCode
+from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS
+from eventscope.lexicons.plover import Trigger
+from eventscope.records import Actor, Entity, Span
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
+
+# Sectors of parties that are of the country where they act when no name says otherwise
+# ("protesters", "police", "the opposition"); not governments, armies, envoys, monitors or
+# the press, which act abroad as often as at home.
+LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU", "LAB", "REF",
+                           "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY", "UAF"})
+
+# Words that open a phrase with a capital at a sentence's start without naming anything.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                         "our", "his", "her", "such", "some", "any", "all", "every", "each"})
+
+# A visit's place is its host: "arrived in Lima" (but "talks in Geneva" are no visit to it).
+ARRIVAL_VERBS = frozenset({"arrive", "land", "visit", "travel", "fly", "come", "return", "tour"})
+
+WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
+                                "throughout", "within"})
+
+ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+
+
+def head_first(coded: list, head) -> Optional[Entity]:
+    """The entity whose code an actor's phrase takes: the one naming its head ("Baltic-state
+    Latvia" is Latvia), else the premodifier nearest the head, else the first."""
+    at = head.idx
+    holding = [e for e in coded if e.start <= at < e.end]
+    before = [e for e in coded if e.end <= at]
+    return (holding or before[-1:] or coded[:1] or [None])[0]
+
+
+def name_start(token) -> Optional[int]:
+    """Where the named entity a token is part of starts; None outside one."""
+    if not token.ent_type_ or token.ent_type_ in TIME_ENTITIES:
+        return None
+    start = token.i
+    while start > token.sent.start and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def last_person_before(token):
+    """The last person named before ``token`` in its sentence, else the subject (or the last
+    person) of the sentence before: what "he" or "she" stands for."""
+    sentence = token.sent
+    people = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i
+              and e.start >= sentence.start]
+    if not people and sentence.start > 0:
+        before = token.doc[sentence.start - 1].sent
+        people = [e for e in token.doc.ents if e.label_ == "PERSON"
+                  and before.start <= e.start and e.end <= before.end]
+        # the sentence's subject first: "Ana Ruiz met Ivo Marek. She said ..." is Ana Ruiz
+        people = [p for p in people if p.root.dep_ in SUBJECTS][:1] or people
+    return people[-1].root if people else None
+
+
+def venue_of(verb, trigger: Trigger) -> Optional[str]:
+    """Where a place is no party (see :func:`eventscope.extract.events.nearby_objects`): anywhere in a meeting's clause,
+    on the verb of an agreement; a visit's place is its host."""
+    if verb.lemma_.lower() in ARRIVAL_VERBS:
+        return None
+    if trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet"):
+        return "any"
+    return "verb" if trigger.event_type in ("AGREE", "SUPPORT", "COOPERATE") else None
+
+
+def located(party: Actor, where: Optional[str]) -> Actor:
+    """A party named by a local role alone ("protesters", "police", "opposition leaders") is of
+    the country where the event happens, as event coders code local actors: ``where`` is the
+    country of a place the sentence puts something in, at or near."""
+    if party.country or where is None or party.sector not in LOCAL_SECTORS \
+            or party.text.strip().lower() in PRONOUNS:
+        return party
+    return dataclasses.replace(party, country=where, code=ActorCode(where, party.sector).code)
+
+
+def names_a_party(actor: Actor) -> bool:
+    """A phrase names a party when it has a code or a name, a capitalised word ("RSF
+    positions") or a word for parties ("both sides"); "the siege", "a drone" do not."""
+    if actor.country or actor.sector or actor.name:
+        return True
+    words = actor.text.split()
+    return any(w[:1].isupper() for w in words if w.lower() not in DETERMINERS) or (
+        bool(words) and words[-1].lower().strip(".,;:") in PARTY_NOUNS)
+
+
+def locative_country(sentence: Span, prior, text: str) -> Optional[str]:
+    """The country of the first literal place the sentence puts something in, at or near
+    ("students in Caracas"), wherever it hangs; not where one goes or comes from, nor a place
+    named otherwise ("talks brokered by Oman")."""
+    for p in prior.get("places", ()):
+        if sentence.start <= p.start < sentence.end and p.use == "literal" and p.country:
+            before = text[max(sentence.start, p.start - 12):p.start].split()
+            if before and before[-1].lower() in WHERE_PREPOSITIONS:
+                return p.country
+    return None
