@@ -174,6 +174,11 @@ def test_a_body_named_earlier_gives_its_spokesperson_a_country_and_requests_are_
     text = ("The Peruvian foreign ministry on Monday called on Ecuador to reopen the border. "
             "“We call on Quito to reopen the crossing without delay,” foreign ministry "
             "spokesperson Marta Vidal told reporters.")
+    # a later mention without the country ("The foreign ministry") does not hide the earlier one
+    told_again = text.replace(" “We", " The foreign ministry said talks would follow. “We")
+    later = events_of.pipeline.process_one(make_article(told_again))
+    assert [(e.text, e.country) for e in later.entities if e.label == "PERSON"] == [
+        ("Marta Vidal", "PER")]
     # "we" in the quote is the spokesperson's side; what is asked ("to reopen") is no act
     assert events_of(text) == [
         ("REQUEST", None, "called", ["PERGOV"], ["ECU"], "asserted"),

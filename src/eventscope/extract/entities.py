@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from eventscope.extract.parties import DETERMINERS
 from eventscope.extract.profiles import Profile, cluster_profiles
 from eventscope.lexicons.actors import INSTITUTIONS, MOVEMENTS, ORGANISATIONS
 from eventscope.records import Article, Entity, Span, content_id
@@ -17,7 +18,6 @@ from eventscope.records import Article, Entity, Span, content_id
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME"})
 _CLUSTERED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -371,19 +371,18 @@ class EntityExtractor:
         country earlier: "foreign ministry spokesperson X" after "the Ruritanian foreign
         ministry" is Ruritanian."""
         words = article.text[description[0]:description[1]].split()
-        while words and words[0].lower() in _DETERMINERS:
+        while words and words[0].lower() in DETERMINERS:
             words = words[1:]
         body = " ".join(words[:-1])  # without the role itself ("spokesperson")
         if len(body) < 4 or body[:1].isupper():
             return None
         pattern = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+" + re.escape(body) + r"\b",
                              re.IGNORECASE)
-        found = None
+        country = None  # the last earlier mention that names a country
         for m in pattern.finditer(article.text, 0, description[0]):
-            if m.group(1)[:1].isupper():
-                found = m
-        code = self._code(found.group(1), "ORG", on) if found else None
-        return code.country if code is not None and code.country else None
+            code = self._code(m.group(1), "ORG", on) if m.group(1)[:1].isupper() else None
+            country = code.country if code is not None and code.country else country
+        return country
 
     def _similar(self, name: str, published: Optional[str]) -> Optional[object]:
         """A person's name the dictionary lacks may be its name misspelt ("Mandella")."""
