@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from eventscope.extract.parties import DETERMINERS
 from eventscope.extract.profiles import Profile, cluster_profiles
-from eventscope.lexicons.actors import INSTITUTIONS, MOVEMENTS, ORGANISATIONS
+from eventscope.lexicons.actors import DETERMINERS, INSTITUTIONS, MOVEMENTS, ORGANISATIONS
 from eventscope.records import Article, Entity, Span, content_id
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME"})

@@ -13,8 +13,7 @@ import re
 from typing import Optional
 
 from eventscope.extract.actors import ActorCode
-from eventscope.lexicons.actors import PARTY_NOUNS, PRONOUNS
-from eventscope.lexicons.plover import Trigger
+from eventscope.lexicons.actors import DETERMINERS, PARTY_NOUNS, PRONOUNS
 from eventscope.records import Actor, Entity, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -25,10 +24,6 @@ TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 # the press, which act abroad as often as at home.
 LOCAL_SECTORS = frozenset({"CVL", "PPL", "OPP", "COP", "JUD", "LEG", "REB", "EDU", "LAB", "REF",
                            "REL", "AGR", "HLH", "BUS", "CRM", "MUS", "CHR", "SPY", "UAF"})
-
-# Words that open a phrase with a capital at a sentence's start without naming anything.
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                         "our", "his", "her", "such", "some", "any", "all", "every", "each"})
 
 # A visit's place is its host: "arrived in Lima" (but "talks in Geneva" are no visit to it).
 ARRIVAL_VERBS = frozenset({"arrive", "land", "visit", "travel", "fly", "come", "return", "tour"})
@@ -73,9 +68,10 @@ def last_person_before(token):
     return people[-1].root if people else None
 
 
-def venue_of(verb, trigger: Trigger) -> Optional[str]:
-    """Where a place is no party (see :func:`eventscope.extract.events.nearby_objects`): anywhere in a meeting's clause,
-    on the verb of an agreement; a visit's place is its host."""
+def venue_of(verb, trigger) -> Optional[str]:
+    """Where a place is no party, for ``trigger`` (a :class:`~eventscope.lexicons.plover.Trigger`;
+    see :func:`eventscope.extract.events.nearby_objects`): anywhere in a meeting's clause, on
+    the verb of an agreement; a visit's place is its host."""
     if verb.lemma_.lower() in ARRIVAL_VERBS:
         return None
     if trigger.event_type == "CONSULT" or trigger.mode in ("consult", "meet"):

@@ -119,6 +119,10 @@ NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "INT"})
 # Sectors of a state's own bodies: a rebel entity's "government" or "army" stays REB.
 STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
+# Words that open a phrase, capitalised at a sentence's start, without naming anything.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                         "our", "his", "her", "such", "some", "any", "all", "every", "each"})
+
 # Nouns that name parties without naming which: "called on both sides", "the rival factions".
 PARTY_NOUNS = frozenset({
     "side", "sides", "party", "parties", "faction", "factions", "country", "countries",
