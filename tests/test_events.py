@@ -187,9 +187,9 @@ def test_everyday_uses_of_broad_verbs_are_not_events(events_of, text):
     ("2023-W30", "2023-07-06", False), (None, "2023-07-06", False), ("2023-08", None, False),
 ])
 def test_later_than_publication(value, published, later):
-    from eventscope.extract.events import _later
+    from eventscope.extract.modality import later_than
 
-    assert _later(value, published) is later
+    assert later_than(value, published) is later
 
 
 @pytest.mark.integration

@@ -6,7 +6,9 @@ object or the object of a preposition such as "on", "against", "with". Actors ar
 overlapping entities, then the actor dictionary. Modality comes from negation, auxiliaries
 and governing verbs; the date from the sentence's dates, else the publication date; the
 location from a literal place in the sentence. Statements, refusals, threats and what is no
-event are read by :mod:`eventscope.extract.statements`.
+event are read by :mod:`eventscope.extract.statements`, who the parties are beyond the
+dictionary by :mod:`eventscope.extract.parties`, modality and stated intent by
+:mod:`eventscope.extract.modality`.
 """
 from __future__ import annotations
 
@@ -15,22 +17,24 @@ import re
 from typing import Optional, Sequence
 
 from eventscope.extract.actors import ActorCode, ActorDictionary
-from eventscope.lexicons.actors import SECTORS
+from eventscope.extract.modality import (
+    later_than, modality, purpose_clause, reported, salience, stated_intent,
+)
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.parties import (
     ETHNIC, WHERE_PREPOSITIONS, head_first, last_person_before, located, locative_country,
     name_start, names_a_party, venue_of,
 )
 from eventscope.extract.statements import (
-    alleged, content_owner, content_subjects, demand, first_person, implied_subjects, judgement,
+    content_owner, content_subjects, demand, first_person, implied_subjects, judgement,
     not_an_event, stated_act,
 )
+from eventscope.lexicons.actors import SECTORS
 from eventscope.lexicons.plover import (
     ARMED_SECTORS, BROAD_VERBS, CLAUSAL_TRIGGERS, COMMISSIVE_VERBS, DEMAND, EASE, EASE_PRESSURE,
-    EASING_VERBS, HYPOTHETICAL_AUX, INTENT_CAMEO, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY,
-    NEGATING_HEADS, NOUN_TRIGGERS, OBSTRUCTION, PHRASAL, PLANNED_AUX, PLANNING_HEADS,
-    PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS, RESTRICTIONS, RETREAT_EASING, STATE_SECTORS,
-    STATING_VERBS, THREAT_MODES, THREAT_MODES_BY_ACT, VERBS, Trigger,
+    EASING_VERBS, LIGHT_OVERRIDES, LIGHT_VERBS, MILITARY_ONLY, NOUN_TRIGGERS, OBSTRUCTION, PHRASAL,
+    PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS, RESTRICTIONS, RETREAT_EASING, STATE_SECTORS, VERBS,
+    Trigger,
 )
 from eventscope.records import Actor, Article, Entity, Event, Span, content_id
 
@@ -187,7 +191,7 @@ def inherited_subjects(verb) -> list:
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and _party_word(verb.head):
         return [verb.head]  # "farmers protesting the tax": the farmers
     token = verb
-    while (token.dep_ in ("conj", "xcomp", "acomp") or _purpose_clause(token) or _participle_clause(token)) \
+    while (token.dep_ in ("conj", "xcomp", "acomp") or purpose_clause(token) or _participle_clause(token)) \
             and token.head.i != token.i:
         deps = ("nsubj", "nsubjpass") if token.dep_ == "xcomp" else ("nsubj",)
         token = token.head
@@ -246,29 +250,6 @@ def nearby_objects(verb, exclude, venue: Optional[str] = None) -> list:
     return found
 
 
-def modality(verb) -> str:
-    children = {c.lower_: c.dep_ for c in verb.children}
-    if "neg" in children.values():
-        return "negated"
-    head = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
-    if head is not None and head.lemma_.lower() in NEGATING_HEADS:
-        return "negated"
-    if head is not None and any(c.dep_ == "neg" for c in head.children):
-        return "negated"
-    if alleged(verb):
-        return "reported"
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if head is not None:
-        auxes |= {c.lower_ for c in head.children if c.dep_ == "aux"}
-    if "would" in auxes and reported(verb):  # "said it would withdraw": a stated plan
-        return "planned"
-    if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
-        return "hypothetical"
-    if auxes & PLANNED_AUX or any(g.lemma_.lower() in PLANNING_HEADS for g in _governors(verb)):
-        return "planned"
-    return "asserted"
-
-
 def _party_word(token) -> bool:
     """A noun that names who acts: a name, or a role word ("demonstrators", "troops")."""
     return token.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or token.lower_ in SECTORS \
@@ -279,35 +260,6 @@ def _participle_clause(token) -> bool:
     """"shelled the town, killing twelve": a participle clause, whose doer is its governor's."""
     return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
         c.dep_ in _SUBJECTS for c in token.children)
-
-
-def _purpose_clause(token) -> bool:
-    """"sent troops [to help]": an infinitive of purpose, whose doer is its governor's."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _governors(verb, depth: int = 3) -> list:
-    """The verbs (or adjectives) a complement hangs from: "ready to send aid to help rebuild"."""
-    out, token = [], verb
-    while depth and token.head.i != token.i and (token.dep_ in ("xcomp", "ccomp") or _purpose_clause(token)):
-        token, depth = token.head, depth - 1
-        out.append(token)
-    return out
-
-
-def reported(verb) -> bool:
-    """The verb heads the content clause of a statement: "X said (that) Y ..."."""
-    return verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in STATING_VERBS
-
-
-def salience(verb) -> float:
-    """Confidence bonus for main-clause triggers, malus for those in subordinate clauses."""
-    token = verb
-    while token.head.i != token.i:
-        if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "pobj", "amod", "npadvmod"):
-            return -0.15
-        token = token.head
-    return 0.1 if verb.dep_ == "ROOT" else 0.0
 
 
 class EventExtractor:
@@ -376,7 +328,7 @@ class EventExtractor:
         coded = sum(bool(a.country) for a in actors) + sum(bool(r.country) for r in recipients)
         mood = "asserted" if trigger is DEMAND else modality(verb)
         date = self._date(sentence, article, prior)
-        if mood == "asserted" and verb.tag_ not in ("VBD", "VBN") and _later(date, article.published):
+        if mood == "asserted" and verb.tag_ not in ("VBD", "VBN") and later_than(date, article.published):
             mood = "planned"  # "talks in Lisbon in late October", published in September
         if verb.lemma_.lower() in OBSTRUCTION and trigger.event_type == "COERCE" and not _state(actors):
             trigger = PROTEST_OBSTRUCT
@@ -477,27 +429,6 @@ def _per_date(event: Event, article: Article, prior) -> list[Event]:
     return [event] + [dataclasses.replace(
         event, date=d.value, id=content_id(article.id, "event", event.trigger.start,
                                            event.event_type, d.value)) for d in days[1:]]
-
-
-def _later(value: Optional[str], published: Optional[str]) -> bool:
-    """Whether a normalised date (2023-08, 2023-08-31, 2023-W35) is after the publication day."""
-    if not value or not published or not value[:4].isdigit() or "W" in value:
-        return False
-    n = min(len(value), 10)  # compare at the coarser of the two precisions
-    return value[:n] > published[:n]
-
-
-def stated_intent(trigger: Trigger, mood: str) -> Trigger:
-    """PLOVER's type for a planned act: AGREE to a cooperative act (mode: the act), THREATEN
-    with a hostile one (mode: what is threatened); other acts and moods are unchanged."""
-    if mood != "planned":
-        return trigger
-    if trigger.event_type in INTENT_CAMEO:
-        return Trigger("AGREE", trigger.event_type.lower(), INTENT_CAMEO[trigger.event_type])
-    if trigger.event_type in THREAT_MODES:
-        mode = THREAT_MODES_BY_ACT.get((trigger.event_type, trigger.mode or ""))
-        return Trigger("THREATEN", mode or THREAT_MODES[trigger.event_type], "13")
-    return trigger
 
 
 def _clausal(verb) -> bool:
