@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.extract.actors import ActorDictionary, Pattern, index_of, skeleton, spellings_of
+from eventscope.extract.actor_names import skeleton, spellings_of
+from eventscope.extract.actors import ActorDictionary, Pattern, index_of
 from tests.conftest import make_article
 
 
