@@ -51,7 +51,8 @@ def drop_repeated_tail(text: str) -> str:
     """
     lines = text.split("\n")
     for size in range(len(lines) // 2, 0, -1):
-        if lines[-size:] == lines[-2 * size:-size]:
+        # the cheap test first: a page of many paragraphs would otherwise cost quadratic time
+        if lines[-1] == lines[-size - 1] and lines[-size:] == lines[-2 * size:-size]:
             return "\n".join(lines[:-size])
     return text
 
@@ -61,11 +62,12 @@ def _extract(markup: str, source: str) -> dict[str, Any] | Skip:
 
     try:
         document = trafilatura.bare_extraction(markup, with_metadata=True)
-    # trafilatura and lxml raise a variety of errors on malformed pages; one page must not
-    # stop the run, so any of them becomes a Skip (logged with the page's name).
+    # trafilatura and lxml raise a variety of errors on malformed pages (RecursionError on deep
+    # nesting among them); one page must not stop the run, so any of them becomes one Skip. Its
+    # reason is the error's type only: lxml's messages can quote the page.
     except Exception as error:  # noqa: BLE001
-        log.warning("%s: HTML extraction failed: %r", source, error)
-        return Skip(source, None, f"HTML extraction failed ({type(error).__name__}: {error})")
+        log.debug("%s: HTML extraction failed: %r", source, error)
+        return Skip(source, None, f"HTML extraction failed ({type(error).__name__})")
     if document is None:
         return Skip(source, None, "no main text found in HTML")
     # 2.x returns a Document object; 1.x returned a dict.

@@ -3,10 +3,14 @@
 Field names come from :class:`~eventscope.settings.Settings` (``json_text_field``,
 ``json_title_field``, ``json_date_fields`` tried in order, ``json_url_field``). A malformed or
 unusable record is a :class:`Skip` naming its line (or list item); the rest of the file goes on.
+Hostile JSON is refused the same way: nesting deeper than Python's recursion limit, an integer
+longer than its 4,300-digit conversion limit, and a field eventscope reads holding a lone
+surrogate escape (``"\\ud800"``, not Unicode text) or a NUL character.
 """
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator, Optional
 
 from eventscope.ingest.article import Metadata, Skip, build_article, date_field
@@ -15,6 +19,25 @@ from eventscope.settings import Settings
 
 # Settings has no field for the author, so the conventional name is used.
 AUTHOR_FIELDS: tuple[str, ...] = ("author", "authors", "byline")
+MAX_INT_DIGITS = 4300  # Python's int-from-string limit (sys.get_int_max_str_digits default)
+_NOT_TEXT = re.compile("[\ud800-\udfff\x00]")
+
+
+class _HugeNumber(ValueError):
+    def __init__(self, digits: int):
+        super().__init__(f"a number of {digits:,} digits (over the {MAX_INT_DIGITS:,}-digit limit)")
+
+
+def loads(text: str) -> tuple[Any, Optional[str], Optional[int]]:
+    """``(value, None, None)`` for JSON that parses, else ``(None, reason, line)``."""
+    try:
+        return json.loads(text, parse_int=_bounded_int), None, None
+    except json.JSONDecodeError as error:
+        return None, f"malformed JSON ({error.msg})", error.lineno
+    except _HugeNumber as error:
+        return None, f"malformed JSON ({error})", None
+    except RecursionError:
+        return None, "malformed JSON (nested too deeply)", None
 
 
 def read_json_lines(
@@ -30,10 +53,9 @@ def read_json_lines(
                 continue
         if not raw.strip():
             continue
-        try:
-            value = json.loads(raw)
-        except json.JSONDecodeError as error:
-            yield Skip(source, number, f"malformed JSON ({error.msg})")
+        value, reason, _ = loads(raw)
+        if reason is not None:
+            yield Skip(source, number, reason)
             continue
         yield record_to_article(value, settings, source, line=number)
 
@@ -44,13 +66,12 @@ def read_json(text: str, source: str, settings: Settings) -> Iterator[Article | 
     A document that does not parse as a whole but opens with a one-line object is JSON Lines
     under another name (common for ``.json`` files and piped input), and is read line by line.
     """
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
+    value, reason, line = loads(text)
+    if reason is not None:
         if _looks_like_json_lines(text):
             yield from read_json_lines(text.split("\n"), source, settings)
         else:
-            yield Skip(source, error.lineno, f"malformed JSON ({error.msg})")
+            yield Skip(source, line, reason)
         return
     if isinstance(value, list):
         for item, element in enumerate(value, start=1):
@@ -76,6 +97,9 @@ def record_to_article(
         return Skip(source, line, f"{prefix}missing or empty {settings.json_text_field!r} field")
     if not isinstance(text, str):
         return Skip(source, line, f"{prefix}{settings.json_text_field!r} field is not a string")
+    problem = _not_text(value, settings)
+    if problem is not None:
+        return Skip(source, line, prefix + problem)
     published, unread_date = _first_date(value, settings.json_date_fields)
     meta = Metadata(
         title=_string(value.get(settings.json_title_field)),
@@ -86,6 +110,29 @@ def record_to_article(
         external_id=_external_id(value.get(settings.json_id_field)),
     )
     return build_article(text, meta, settings, source, line=line, item=item)
+
+
+def _not_text(value: dict[str, Any], settings: Settings) -> Optional[str]:
+    """What is wrong with the first field read that is not storable text, if any."""
+    fields = (settings.json_text_field, settings.json_title_field, settings.json_url_field,
+              settings.json_id_field, *settings.json_date_fields, *AUTHOR_FIELDS)
+    for field in fields:
+        field_value = value.get(field)
+        strings = field_value if isinstance(field_value, list) else [field_value]
+        for string in strings:
+            found = _NOT_TEXT.search(string) if isinstance(string, str) else None
+            if found is None:
+                continue
+            what = ("a NUL character" if found[0] == "\x00"
+                    else f"a lone surrogate (\\u{ord(found[0]):04x}), not Unicode text,")
+            return f"{field!r} field holds {what} at character {found.start() + 1}"
+    return None
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _HugeNumber(len(digits.lstrip("-")))
+    return int(digits)
 
 
 def _first_date(

@@ -1,8 +1,12 @@
 """Where articles come from: paths, directories, globs and standard input.
 
-Bad input never stops a run: an unreadable, binary, undecodable, oversized or empty file, or a
-malformed JSON Lines record, becomes one :class:`Skip` naming the file (and line) and why, and
-the iteration goes on. Only a path that does not exist stops the run, before anything is read.
+Bad input never stops a run: an unreadable, binary, undecodable, oversized or empty file, a
+special file (FIFO, device, a link to one), a symbolic link loop, or a malformed JSON Lines
+record, becomes one :class:`Skip` naming the file (and line) and why, and the iteration goes
+on. Only a path that does not exist stops the run, before anything is read. A special file is
+refused from its status, before it is opened, so a FIFO or ``/dev/zero`` never hangs or fills
+memory; a name that is not valid UTF-8 or holds control characters is shown (and stored as the
+article's source) with those escaped, so each skip stays one printable line.
 """
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ import glob
 import logging
 import os
 import re
+import stat
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, TextIO
 
@@ -51,6 +57,17 @@ _HTML_START = re.compile(r"<(!DOCTYPE\s+html\b|html\b)", re.IGNORECASE)
 UNSUPPORTED_HINT = ("eventscope reads plain text, HTML, JSON and JSON Lines; convert it, "
                     "e.g. to JSON Lines with one article per line and a \"text\" field")
 
+# Characters a file name shows escaped: controls (a newline would split the skip line), format
+# characters (zero-width, bidi overrides that reorder what the terminal shows), separators.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPECIAL_FILES: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+# Codecs Python has that no page is written in: they turn escapes into any code point.
+_NOT_PAGE_ENCODINGS = frozenset({"unicode_escape", "raw_unicode_escape", "punycode", "idna"})
+
 Reader = Callable[[str, str, Settings], Iterator["Article | Skip"]]
 _READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "json": read_json}
 
@@ -87,31 +104,52 @@ def iter_inputs(
 def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     """The articles in one file; its format comes from its suffix (unknown suffix: text,
     unless the file opens as another format). A format eventscope does not read is one Skip."""
-    source = str(path)
-    refused = unsupported(path)
+    source = shown_path(path)
+    refused = unsupported(path, source)
     if refused is not None:
         yield refused
         return
-    try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            yield _too_big(source, size, settings)
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        log.warning("%s: cannot read: %s", source, error)
-        yield Skip(source, None, f"cannot read file ({error.strerror or error})")
-        return
-    if len(data) > settings.max_bytes:  # grew since stat, or a pipe with no size
-        yield _too_big(source, len(data), settings)
+    data = read_regular_file(path, source, settings.max_bytes)
+    if isinstance(data, Skip):
+        yield data
         return
     yield from read_bytes(data, source, FORMATS.get(path.suffix.lower(), "text"), settings)
 
 
-def unsupported(path: Path) -> Optional[Skip]:
+def read_regular_file(path: Path, source: str, max_bytes: int) -> bytes | Skip:
+    """The bytes of a regular file of at most ``max_bytes``, else a Skip saying why not.
+
+    The file's status is checked before it is opened: opening a FIFO waits for a writer, and
+    a device such as ``/dev/zero`` never ends.
+    """
+    try:
+        info = os.stat(path)
+        refused = _not_regular(source, info.st_mode)
+        if refused is not None:
+            return refused
+        if info.st_size > max_bytes:
+            return _too_big(source, info.st_size, max_bytes)
+        data = path.read_bytes()
+    except OSError as error:
+        log.debug("%s: cannot read: %s", source, error)
+        return Skip(source, None, f"cannot read file ({error.strerror or type(error).__name__})")
+    if len(data) > max_bytes:  # grew since stat
+        return _too_big(source, len(data), max_bytes)
+    return data
+
+
+def shown_path(path: Path | str) -> str:
+    """``path`` as one printable line: bytes that are not UTF-8 as ``\\xNN``, control, format
+    (zero-width, bidi) and line-separator characters as ``\\uNNNN``."""
+    raw = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(_escaped(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES else c
+                   for c in raw)
+
+
+def unsupported(path: Path, source: Optional[str] = None) -> Optional[Skip]:
     """A Skip for a file whose suffix names a format eventscope does not read, else None."""
     kind = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
-    return None if kind is None else _unsupported(str(path), kind)
+    return None if kind is None else _unsupported(source or shown_path(path), kind)
 
 
 def read_bytes(data: bytes, source: str, fmt: str, settings: Settings) -> Iterator[Article | Skip]:
@@ -140,7 +178,12 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: Settings) -> Iterat
 
 
 def read_stdin(stream: TextIO, settings: Settings) -> Iterator[Article | Skip]:
-    """Standard input, its format sniffed: ``{``/``[`` JSON or JSON Lines, ``<`` HTML, else text."""
+    """Standard input, its format sniffed: ``{``/``[`` JSON or JSON Lines, ``<`` HTML, else text.
+
+    The bytes under a text stream are read when there are any, so input that is not UTF-8 is
+    refused by the same checks as a file, whatever error handler the text stream has.
+    """
+    stream = getattr(stream, "buffer", stream)
     try:
         text = stream.read(settings.max_bytes + 1)
     except UnicodeDecodeError:
@@ -155,12 +198,15 @@ def read_stdin(stream: TextIO, settings: Settings) -> Iterator[Article | Skip]:
         yield Skip(STDIN_SOURCE, None,
                    f"input is over the {_human(settings.max_bytes)} limit (max_bytes)")
         return
-    if isinstance(text, bytes):  # a binary stream was passed
+    if isinstance(text, bytes):
         fmt = sniff_format(text.lstrip()[:8].decode("utf-8", "replace"))
         yield from read_bytes(text, STDIN_SOURCE, fmt, settings)
         return
     if "\x00" in text:
         yield Skip(STDIN_SOURCE, None, "binary or undecodable input (contains NUL bytes)")
+        return
+    if _SURROGATE.search(text):  # a text stream decoding with surrogateescape
+        yield Skip(STDIN_SOURCE, None, "binary or undecodable input (not UTF-8)")
         return
     text = text.removeprefix("\ufeff")
     fmt = sniff_format(text)
@@ -198,15 +244,18 @@ def _expand_one(raw: str) -> list[Path]:
     if raw == STDIN:
         return [Path(STDIN)]
     path = Path(raw)
-    if path.is_dir():
-        return _walk(path)
-    if path.exists():
+    try:
+        if path.is_dir():
+            return _walk(path)
+    except OSError:  # a name too long, or a folder we may not look into: read, and skipped
+        return [path]
+    if os.path.lexists(path):  # a link to nothing, or a link loop: skipped when read
         return [path]
     if _GLOB_CHARS.intersection(raw):
         matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
         if matches:
             return [f for m in matches for f in (_walk(m) if m.is_dir() else [m])]
-    raise InputError(f"no such file or directory: {raw}")
+    raise InputError(f"no such file or directory: {shown_path(raw)}")
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -223,31 +272,46 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def _log_walk_error(error: OSError) -> None:
-    log.warning("cannot list %s: %s", error.filename, error.strerror or error)
+    log.warning("cannot list %s: %s", shown_path(error.filename or "?"), error.strerror or error)
 
 
 def _decode(data: bytes, source: str, fmt: str) -> str | Skip:
+    what = "input" if source == STDIN_SOURCE else "file"
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         # A web page may declare another encoding for itself; plain text has no way to.
         charset = declared_charset(data) if fmt == "html" else None
-        if charset:
+        if charset and charset.lower().replace("-", "_") not in _NOT_PAGE_ENCODINGS:
             try:
-                return data.decode(charset)
-            except (LookupError, UnicodeDecodeError):
+                text = data.decode(charset)
+            except (LookupError, UnicodeError):
                 pass
+            else:
+                if not _SURROGATE.search(text) and "\x00" not in text:
+                    return text
         return Skip(
             source, None,
-            f"binary or undecodable file (not UTF-8: byte 0x{data[error.start]:02x} "
+            f"binary or undecodable {what} (not UTF-8: byte 0x{data[error.start]:02x} "
             f"at offset {error.start})",
         )
 
 
-def _too_big(source: str, size: int, settings: Settings) -> Skip:
+def _not_regular(source: str, mode: int) -> Optional[Skip]:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "special file")
+    return Skip(source, None, f"not a regular file ({kind})")
+
+
+def _escaped(char: str) -> str:
+    return f"\\u{ord(char):04x}"
+
+
+def _too_big(source: str, size: int, max_bytes: int) -> Skip:
     return Skip(
         source, None,
-        f"file is {_human(size)}, over the {_human(settings.max_bytes)} limit (max_bytes)",
+        f"file is {_human(size)}, over the {_human(max_bytes)} limit (max_bytes)",
     )
 
 
