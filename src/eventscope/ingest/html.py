@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
 from eventscope.ingest.article import Metadata, Skip, build_article, date_field
@@ -12,6 +13,9 @@ from eventscope.settings import Settings
 log = logging.getLogger(__name__)
 
 # The encoding a page declares for itself, for pages that are not UTF-8.
+# Libraries that log lines of their own about a page they cannot read ("discarding data",
+# "empty HTML tree"); the page's one Skip line says it, so they are quiet unless debugging.
+QUIET_LOGGERS: tuple[str, ...] = ("trafilatura", "htmldate", "courlan", "justext")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
@@ -61,7 +65,8 @@ def _extract(markup: str, source: str) -> dict[str, Any] | Skip:
     import trafilatura  # heavy import, only when a page is read
 
     try:
-        document = trafilatura.bare_extraction(markup, with_metadata=True)
+        with _quiet_libraries():
+            document = trafilatura.bare_extraction(markup, with_metadata=True)
     # trafilatura and lxml raise a variety of errors on malformed pages (RecursionError on deep
     # nesting among them); one page must not stop the run, so any of them becomes one Skip. Its
     # reason is the error's type only: lxml's messages can quote the page.
@@ -72,6 +77,22 @@ def _extract(markup: str, source: str) -> dict[str, Any] | Skip:
         return Skip(source, None, "no main text found in HTML")
     # 2.x returns a Document object; 1.x returned a dict.
     return document if isinstance(document, dict) else document.as_dict()
+
+
+@contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    if log.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _clean(value: object) -> Optional[str]:

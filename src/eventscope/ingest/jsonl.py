@@ -25,7 +25,7 @@ _NOT_TEXT = re.compile("[\ud800-\udfff\x00]")
 
 class _HugeNumber(ValueError):
     def __init__(self, digits: int):
-        super().__init__(f"a number of {digits:,} digits (over the {MAX_INT_DIGITS:,}-digit limit)")
+        super().__init__(f"a number of {digits:,} digits, over the {MAX_INT_DIGITS:,}-digit limit")
 
 
 def loads(text: str) -> tuple[Any, Optional[str], Optional[int]]:
