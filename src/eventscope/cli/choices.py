@@ -93,6 +93,14 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _check_length(value: str, kind: click.ParamType, param, ctx) -> None:
+    """A value too long to be any choice is refused without echoing it."""
+    from eventscope.store.filters import MAX_CODE_CHARS
+
+    if len(value) > MAX_CODE_CHARS:
+        kind.fail(f"{len(value):,} characters, over the {MAX_CODE_CHARS} limit", param, ctx)
+
+
 class _Checked(click.ParamType):
     """A value from a known set, case-insensitive; otherwise an error naming the valid ones."""
 
@@ -100,6 +108,7 @@ class _Checked(click.ParamType):
         self.name, self.what, self._valid, self._normalise = name, what, valid, normalise
 
     def convert(self, value, param, ctx):
+        _check_length(str(value), self, param, ctx)
         value = self._normalise(str(value).strip())
         valid = self._valid()
         if value in valid:
@@ -112,6 +121,7 @@ class _Country(click.ParamType):
     name = "COUNTRY"
 
     def convert(self, value, param, ctx):
+        _check_length(str(value), self, param, ctx)
         code = country_code(str(value))
         if code is not None:
             return code

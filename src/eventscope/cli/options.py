@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventscope.records import to_json
+from eventscope.store.filters import MAX_ROWS
 
 err = Console(stderr=True, highlight=False)
 
@@ -33,9 +34,10 @@ def limit_options(command):
     """
     command = click.option("--all", "all_rows", is_flag=True,
                            help="Every matching row (a table shows 50 by default).")(command)
-    command = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+    command = click.option("--offset", type=click.IntRange(min=0, max=MAX_ROWS), default=0,
+                           show_default=True,
                            help="Skip this many rows first.")(command)
-    return click.option("--limit", type=click.IntRange(min=1), default=None,
+    return click.option("--limit", type=click.IntRange(min=1, max=MAX_ROWS), default=None,
                         help=f"At most this many rows (default: {DEFAULT_LIMIT} in a table, "
                              "all with --json).")(command)
 
@@ -67,7 +69,15 @@ date_from_option = click.option("--from", "date_from", default=None, metavar="DA
                                 help="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
 date_to_option = click.option("--to", "date_to", default=None, metavar="DATE",
                               help="On or before this date: YYYY, YYYY-MM or YYYY-MM-DD (a month or year covers all its days).")
-text_option = click.option("--text", default=None, help="Case-insensitive text search.")
+
+
+def text_option(command):
+    """``--text`` (a literal, case-insensitive substring) and ``--like`` (read it as a LIKE
+    pattern instead: ``%`` any run of characters, ``_`` one character)."""
+    command = click.option("--like", is_flag=True,
+                           help="Read --text as a pattern: % any characters, _ one.")(command)
+    return click.option("--text", default=None,
+                        help="Case-insensitive text search; % and _ are literal unless --like.")(command)
 
 
 def print_rows(rows: Iterable[Any], as_json: bool, columns: Sequence[tuple[str, Any]],

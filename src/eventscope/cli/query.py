@@ -69,8 +69,10 @@ ARTICLE_COLUMNS = (
 
 @click.command()
 @db_option
-@click.option("--actor", default=None, help="Actor name, text or code (substring).")
-@click.option("--recipient", default=None, help="Recipient name, text or code (substring).")
+@click.option("--actor", default=None,
+              help="Actor by any name (accents, titles aside; a surname will do) or code.")
+@click.option("--recipient", default=None,
+              help="Recipient by any name (accents, titles aside; a surname will do) or code.")
 @click.option("--country", type=COUNTRY, default=None,
               help="Actor or recipient country: ISO3 code, country name or demonym.")
 @click.option("--type", "event_type", type=EVENT_TYPE, default=None,
@@ -85,20 +87,21 @@ ARTICLE_COLUMNS = (
 @json_option
 @click.pass_obj
 def events(settings, db_url, actor, recipient, country, event_type, mode, sector, date_from,
-           date_to, text, limit, offset, all_rows, as_json) -> None:
+           date_to, text, like, limit, offset, all_rows, as_json) -> None:
     """List stored events, filtered."""
     from eventscope.store import EventFilter
 
     f = EventFilter(actor=actor, recipient=recipient, country=country, type=event_type,
                     sector=sector, mode=mode, date_from=date_from, date_to=date_to, text=text,
-                    limit=row_limit(limit, all_rows, as_json), offset=offset)
+                    like=like, limit=row_limit(limit, all_rows, as_json), offset=offset)
     list_rows(settings, db_url, f, lambda store, f: store.events(f), as_json, EVENT_COLUMNS,
               "events")
 
 
 @click.command()
 @db_option
-@click.option("--speaker", default=None, help="Speaker name or text (substring).")
+@click.option("--speaker", default=None,
+              help="Speaker by any name (accents, titles aside; a surname will do).")
 @click.option("--country", type=COUNTRY, default=None,
               help="Speaker country: ISO3 code, country name or demonym.")
 @date_from_option
@@ -107,12 +110,12 @@ def events(settings, db_url, actor, recipient, country, event_type, mode, sector
 @limit_options
 @json_option
 @click.pass_obj
-def quotes(settings, db_url, speaker, country, date_from, date_to, text, limit, offset,
+def quotes(settings, db_url, speaker, country, date_from, date_to, text, like, limit, offset,
            all_rows, as_json) -> None:
     """List stored quotes with their speakers, filtered."""
     from eventscope.store import QuoteFilter
 
-    f = QuoteFilter(speaker=speaker, country=country, text=text, date_from=date_from,
+    f = QuoteFilter(speaker=speaker, country=country, text=text, like=like, date_from=date_from,
                     date_to=date_to, limit=row_limit(limit, all_rows, as_json), offset=offset)
     list_rows(settings, db_url, f, lambda store, f: store.quotes(f), as_json, QUOTE_COLUMNS,
               "quotes")
@@ -126,12 +129,12 @@ def quotes(settings, db_url, speaker, country, date_from, date_to, text, limit, 
 @limit_options
 @json_option
 @click.pass_obj
-def articles(settings, db_url, date_from, date_to, text, limit, offset, all_rows,
+def articles(settings, db_url, date_from, date_to, text, like, limit, offset, all_rows,
              as_json) -> None:
     """List stored articles."""
     from eventscope.store import ArticleFilter
 
-    f = ArticleFilter(text=text, date_from=date_from, date_to=date_to,
+    f = ArticleFilter(text=text, like=like, date_from=date_from, date_to=date_to,
                       limit=row_limit(limit, all_rows, as_json), offset=offset)
     list_rows(settings, db_url, f, lambda store, f: store.articles(f), as_json,
               ARTICLE_COLUMNS, "articles")

@@ -1,8 +1,6 @@
 """Filtered reads: events, quotes, articles, and summary statistics. Portable SQL only."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Optional
@@ -10,57 +8,16 @@ from typing import Optional
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import Engine
 
+from eventscope.errors import InputError
 from eventscope.records import Article, Event, Quote, StageInfo, from_json
+from eventscope.store.filters import (
+    MAX_NAMES, ActorFilter, ArticleFilter, EventFilter, QuoteFilter, check_filter, like_pattern,
+)
+from eventscope.store.names import fold_name, name_matches, names_matching
 from eventscope.store.periods import bounds
 from eventscope.store.schema import (
     RECORD_TABLES, article_stages, articles, entities, events, quotes,
 )
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actor: Optional[str] = None
-    recipient: Optional[str] = None
-    country: Optional[str] = None
-    type: Optional[str] = None
-    sector: Optional[str] = None  # actor or recipient sector: GOV, MIL, REB, ...
-    mode: Optional[str] = None  # PLOVER mode of the event type
-    date_from: Optional[str] = None
-    date_to: Optional[str] = None
-    text: Optional[str] = None
-    limit: Optional[int] = None
-    offset: int = 0
-
-
-@dataclass(frozen=True)
-class QuoteFilter:
-    speaker: Optional[str] = None
-    country: Optional[str] = None
-    text: Optional[str] = None
-    date_from: Optional[str] = None
-    date_to: Optional[str] = None
-    limit: Optional[int] = None
-    offset: int = 0
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    text: Optional[str] = None
-    date_from: Optional[str] = None
-    date_to: Optional[str] = None
-    limit: Optional[int] = None
-    offset: int = 0
-
-
-@dataclass(frozen=True)
-class ActorFilter:
-    name: Optional[str] = None  # a full name, a surname, or part of a name; titles ignored
-    country: Optional[str] = None
-    sector: Optional[str] = None
-    source: Optional[str] = None  # code_source: description, dictionary, spelling, surname
-    label: Optional[str] = None  # PERSON or ORG (default: both)
-    limit: Optional[int] = None
-    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,11 +97,6 @@ class StoreStats:
     stage_labels: dict[str, int] = field(default_factory=dict)  # label -> articles stored with it
 
 
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _dated(query, first, last, f):
     """Keep rows whose days [first, last] overlap the filter's days (a month value such as
     2023-07 is in a filter from 2023-07-15; a filter to 2023-07 runs to 31 July)."""
@@ -167,78 +119,114 @@ def _page(query: Select, f) -> Select:
 def count_matching(engine: Engine,
                    f: "EventFilter | QuoteFilter | ArticleFilter | ActorFilter") -> int:
     """How many rows ``f`` keeps without its limit and offset (to say when a listing is cut)."""
+    check_filter(f)
     if isinstance(f, ActorFilter):  # grouped in Python: count the groups
         return len(select_actors(engine, replace(f, limit=None, offset=0)))
-    query = _QUERIES[type(f)](replace(f, limit=None, offset=0)).order_by(None)
     with engine.connect() as connection:
+        query = _QUERIES[type(f)](replace(f, limit=None, offset=0), connection).order_by(None)
         return connection.execute(select(func.count()).select_from(query.subquery())).scalar()
 
 
-def event_query(f: EventFilter) -> Select:
-    """The events (JSON plus article columns) that ``f`` keeps, in article and record order."""
+def _contains(column, f, value: str):
+    """``column`` contains ``value``, case aside: literally, or as f's LIKE pattern."""
+    return column.ilike(like_pattern(value, getattr(f, "like", False)), escape="\\")
+
+
+def _has_code(column, code: str):
+    return column.like(like_pattern(f"|{code.upper()}|"), escape="\\")
+
+
+def _named(column, query: str, connection, what: str, parts: str = ""):
+    """Rows whose ``column`` names ``query`` as :func:`names.name_matches` reads names (a
+    value of several names split at ``parts``); without a connection, a substring match."""
+    if connection is None:
+        return _contains(column, None, query)
+    values = connection.execute(select(column).distinct()).scalars()
+    if parts:
+        matched = [v for v in values
+                   if v and any(name_matches(query, part) for part in v.split(parts))]
+    else:
+        matched = names_matching(query, values)
+    if len(matched) > MAX_NAMES:
+        raise InputError(f"the {what} filter {query[:40]!r} names {len(matched):,} different "
+                         f"{what}s, over the {MAX_NAMES:,} limit: give more of the name")
+    return column.in_(matched)
+
+
+def event_query(f: EventFilter, connection=None) -> Select:
+    """The events (JSON plus article columns) that ``f`` keeps, in article and record order.
+
+    Actor and recipient names are matched as :mod:`eventscope.store.names` says against the
+    names stored, read through ``connection``; without one, as substrings."""
     q = select(events.c.data, *_article_columns()).join(articles, articles.c.id == events.c.article_id)
+    return _page(event_conditions(q, f, connection)
+                 .order_by(articles.c.published, articles.c.id, events.c.seq), f)
+
+
+def event_conditions(q: Select, f: EventFilter, connection=None) -> Select:
+    """``q`` (over the events table) keeping the events ``f`` keeps."""
+    e = events.c
     if f.actor:
-        q = q.where(events.c.actors.ilike(_like(f.actor), escape="\\"))
+        q = q.where(_named(e.actors, f.actor, connection, "actor", parts=" | "))
     if f.recipient:
-        q = q.where(events.c.recipients.ilike(_like(f.recipient), escape="\\"))
+        q = q.where(_named(e.recipients, f.recipient, connection, "recipient", parts=" | "))
     if f.country:
-        code = _like(f"|{f.country.upper()}|")
-        q = q.where(or_(events.c.actor_countries.like(code, escape="\\"),
-                        events.c.recipient_countries.like(code, escape="\\")))
+        q = q.where(or_(_has_code(e.actor_countries, f.country),
+                        _has_code(e.recipient_countries, f.country)))
     if f.type:
-        q = q.where(events.c.event_type == f.type.upper())
+        q = q.where(e.event_type == f.type.upper())
     if f.sector:
-        code = _like(f"|{f.sector.upper()}|")
-        q = q.where(or_(events.c.actor_sectors.like(code, escape="\\"),
-                        events.c.recipient_sectors.like(code, escape="\\")))
+        q = q.where(or_(_has_code(e.actor_sectors, f.sector),
+                        _has_code(e.recipient_sectors, f.sector)))
     if f.mode:
-        q = q.where(events.c.mode == f.mode)
+        q = q.where(e.mode == f.mode.lower())
     if f.text:
-        q = q.where(events.c.event_text.ilike(_like(f.text), escape="\\"))
-    q = _dated(q, events.c.date_first, events.c.date_last, f)
-    return _page(q.order_by(articles.c.published, articles.c.id, events.c.seq), f)
+        q = q.where(_contains(e.event_text, f, f.text))
+    return _dated(q, e.date_first, e.date_last, f)
 
 
 def select_events(engine: Engine, f: EventFilter) -> list[EventRow]:
-    q = event_query(f)
+    check_filter(f)
     with engine.connect() as connection:
         return [EventRow(from_json(Event, r.data), r.id, r.title, r.published, r.source)
-                for r in connection.execute(q)]
+                for r in connection.execute(event_query(f, connection))]
 
 
-def quote_query(f: QuoteFilter) -> Select:
+def quote_query(f: QuoteFilter, connection=None) -> Select:
+    """The quotes ``f`` keeps; the speaker is matched by any name (as :func:`event_query`)
+    against both the words naming them and the name they were resolved to."""
     q = select(quotes.c.data, *_article_columns()).join(articles, articles.c.id == quotes.c.article_id)
     if f.speaker:
-        pattern = _like(f.speaker)
-        q = q.where(or_(quotes.c.speaker.ilike(pattern, escape="\\"),
-                        quotes.c.speaker_name.ilike(pattern, escape="\\")))
+        q = q.where(or_(_named(quotes.c.speaker, f.speaker, connection, "speaker"),
+                        _named(quotes.c.speaker_name, f.speaker, connection, "speaker")))
     if f.country:
         q = q.where(quotes.c.speaker_country == f.country.upper())
     if f.text:
-        q = q.where(quotes.c.content.ilike(_like(f.text), escape="\\"))
+        q = q.where(_contains(quotes.c.content, f, f.text))
     q = _dated(q, articles.c.published_first, articles.c.published_last, f)
     return _page(q.order_by(articles.c.published, articles.c.id, quotes.c.seq), f)
 
 
 def select_quotes(engine: Engine, f: QuoteFilter) -> list[QuoteRow]:
-    q = quote_query(f)
+    check_filter(f)
     with engine.connect() as connection:
         return [QuoteRow(from_json(Quote, r.data), r.id, r.title, r.published, r.source)
-                for r in connection.execute(q)]
+                for r in connection.execute(quote_query(f, connection))]
 
 
-def article_query(f: ArticleFilter) -> Select:
+def article_query(f: ArticleFilter, connection=None) -> Select:
     n_events = select(func.count()).where(events.c.article_id == articles.c.id).scalar_subquery()
     n_quotes = select(func.count()).where(quotes.c.article_id == articles.c.id).scalar_subquery()
     q = select(articles, n_events.label("n_events"), n_quotes.label("n_quotes"))
     if f.text:
-        q = q.where(or_(articles.c.text.ilike(_like(f.text), escape="\\"),
-                        articles.c.title.ilike(_like(f.text), escape="\\")))
+        q = q.where(or_(_contains(articles.c.text, f, f.text),
+                        _contains(articles.c.title, f, f.text)))
     q = _dated(q, articles.c.published_first, articles.c.published_last, f)
     return _page(q.order_by(articles.c.published, articles.c.id), f)
 
 
 def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
+    check_filter(f)
     q = article_query(f)
     with engine.connect() as connection:
         rows = connection.execute(q)
@@ -251,46 +239,7 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
 # Actors: entity mentions grouped by name and codes, with the words that gave the codes.
 
 ACTOR_LABELS = ("PERSON", "ORG")
-# Words a name may open with in a query ("President Marek", "Dr. Ivo Marek"), left out
-# before names are compared; the longest first, so "foreign minister" goes whole.
-TITLE_WORDS = tuple(sorted((tuple(title.split()) for title in (
-    "president", "vice president", "prime minister", "deputy prime minister", "minister",
-    "foreign minister", "defence minister", "defense minister", "interior minister",
-    "secretary", "secretary of state", "chancellor", "premier", "king", "queen", "prince",
-    "sheikh", "emir", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "sir", "senator",
-    "ambassador", "spokesman", "spokeswoman",
-)), key=len, reverse=True))
 _BATCH = 1000  # entity rows fetched at a time
-
-
-def fold_name(text: str) -> str:
-    """A name without case, diacritics or extra spaces: "José  Pérez" -> "jose perez"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def _untitled(folded: str) -> str:
-    """A folded name without the title words it opens with ("dr. ivo marek" -> "ivo marek")."""
-    words = folded.split()
-    bare = [re.sub(r"[.,]+$", "", w) for w in words]
-    at = 0
-    while True:
-        title = next((t for t in TITLE_WORDS if tuple(bare[at:at + len(t)]) == t
-                      and at + len(t) < len(words)), None)
-        if title is None:
-            return " ".join(words[at:])
-        at += len(title)
-
-
-def name_matches(query: str, canonical: str) -> bool:
-    """``query`` names ``canonical``: folded and without titles, it is the name, its last word
-    (a surname) or a part of it ("Marek", "President Ivo Marek" and "marék" name "Ivo Marek")."""
-    wanted, folded = _untitled(fold_name(query)), fold_name(canonical)
-    if not wanted:
-        return False
-    # the name as stored too: "General" names the organisation "General Grain Works"
-    return any(wanted == name or wanted == name.rsplit(" ", 1)[-1] or wanted in name
-               for name in (_untitled(folded), folded))
 
 
 def actor_query(f: ActorFilter) -> Select:
@@ -342,6 +291,7 @@ class _Group:
 def select_actors(engine: Engine, f: ActorFilter) -> list[ActorRow]:
     """Actors ``f`` keeps, the most articles first; only those with a country or a sector
     unless ``f.source`` is given. Label and country are filtered in SQL, the rest here."""
+    check_filter(f)
     groups: dict[tuple, _Group] = {}
     named: dict[str, bool] = {}  # canonical -> whether f.name names it
     sector = f.sector.upper() if f.sector else None
