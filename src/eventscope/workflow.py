@@ -26,6 +26,7 @@ from eventscope.settings import Settings
 
 log = logging.getLogger(__name__)
 
+CLAIM_POLL_S = 0.5  # how often a run looks again at articles another run has claimed
 OnSkip = Callable[[Skip], None]
 OnProgress = Callable[[int, int], None]  # (articles done in this step, words in this step)
 
@@ -99,31 +100,48 @@ def ingest(
     """Read, process and store ``paths`` into ``settings.db_url``, one transaction per batch.
 
     Articles already stored with the current stage versions are not processed again, so an
-    interrupted run can simply be started again.
+    interrupted run can simply be started again. Runs at the same time into one store claim
+    each batch before parsing it (:mod:`eventscope.store.claims`), so none parses an article
+    another is parsing; articles another run holds are done at the end, if it has not.
     """
     from eventscope.store import Store
+    from eventscope.store.claims import Claims
 
     summary = RunSummary()
     pipeline = Pipeline.from_settings(settings)
-    labels = pipeline.labels()
     started = time.perf_counter()
     articles = articles_only(iter_inputs(paths, settings, stdin=stdin), summary, on_skip)
     with Store.open(settings.db_url) as store:
-        while batch := list(islice(articles, settings.batch_size)):
-            pending = store.pending([a.id for a in batch], labels)
-            todo = [a for a in batch if a.id in pending]
-            summary.unchanged += len(batch) - len(todo)
-            if on_progress and len(todo) < len(batch):
-                on_progress(len(batch) - len(todo), 0)
-            results = []
-            for result in pipeline.process(todo):
-                _count(summary, result, on_progress)
-                results.append(result)
-            if results:
-                written = store.write(results)
-                summary.stored += getattr(written, "written", len(results))
+        claims = Claims(store, pipeline.labels())
+        try:
+            held: list[Article] = []
+            while batch := list(islice(articles, settings.batch_size)):
+                held.extend(_ingest_batch(batch, claims, pipeline, summary, on_progress))
+            while held:  # held by other runs: wait until they store them or their claims expire
+                time.sleep(CLAIM_POLL_S)
+                held = _ingest_batch(held, claims, pipeline, summary, on_progress)
+        finally:
+            claims.release()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ingest_batch(batch: list[Article], claims, pipeline: Pipeline, summary: RunSummary,
+                  on_progress: Optional[OnProgress]) -> list[Article]:
+    """Claim, process and store what is pending of ``batch``; return what another run holds."""
+    claim = claims.claim(a.id for a in batch)
+    todo = [a for a in batch if a.id in claim.claimed]
+    summary.unchanged += len(claim.done)
+    if on_progress and claim.done:
+        on_progress(len(claim.done), 0)
+    results = []
+    for result in pipeline.process(todo):
+        _count(summary, result, on_progress)
+        results.append(result)
+    if results:
+        written = claims.store.write(results)
+        summary.stored += getattr(written, "written", len(results))
+    return [a for a in batch if a.id in claim.held]
 
 
 def _count(summary: RunSummary, result: ArticleResult, on_progress: Optional[OnProgress]) -> None:

@@ -37,6 +37,15 @@ article_stages = Table(
 )
 
 
+# Articles a running ingest has claimed and not yet stored (see eventscope.store.claims); no
+# foreign key: a claim comes before its article is stored.
+claims = Table(
+    "claims", metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("claimed_at", Float, nullable=False),  # seconds since the epoch
+)
+
 def _record_table(name: str, *columns: Column) -> Table:
     table = Table(
         name, metadata,

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from eventscope.records import ArticleResult, StageInfo, to_json
 from eventscope.store.periods import period
 from eventscope.store.rows import record_columns
-from eventscope.store.schema import RECORD_TABLES, article_stages, articles
+from eventscope.store.schema import RECORD_TABLES, article_stages, articles, claims
 
 # the parse ("nlp") has no records and pending() is asked about extracting stages only; its
 # version still round-trips in the stored pipeline info
@@ -60,6 +60,8 @@ def write_batch(connection: Connection, results: Sequence[ArticleResult]) -> tup
     _delete_stale(connection, plan)
     _write_articles(connection, plan)
     _insert_stages(connection, plan)
+    for chunk in chunks(ids):  # stored: whoever claimed these articles is done with them
+        connection.execute(delete(claims).where(claims.c.article_id.in_(chunk)))
     return plan.written, plan.unchanged
 
 
