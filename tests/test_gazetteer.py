@@ -57,6 +57,33 @@ def test_index_has_cities_latin_alternates_supplement_and_countries(sources, tmp
     assert g.lookup("Europe")[0].feature == "continent"
 
 
+def test_us_counties_and_small_towns_come_from_zip_codes(sources, tmp_path, monkeypatch):
+    import dataclasses
+
+    import zipcodes
+
+    def zipcode(city, county, state, lat, lon):
+        return {"city": city, "county": county, "state": state, "lat": lat, "long": lon}
+
+    monkeypatch.setattr(zipcodes, "list_all", lambda: [
+        zipcode("Oakvale", "Perrin County", "ZZ", "40.0", "-90.0"),
+        zipcode("Oakvale", "Perrin County", "ZZ", "40.2", "-90.4"),
+        zipcode("Brisk Mill", "Perrin County", "ZZ", "41.0", "-91.0"),
+        zipcode("Vrelo", "Perrin County", "ZZ", "bad", "-91.0"),  # no point: left out
+    ])
+    with_us = dataclasses.replace(sources, us_places=True)
+    assert with_us.digest() != sources.digest()
+    g = cached_gazetteer(with_us, tmp_path / "cache")
+    county = g.lookup("Perrin County")[0]
+    assert (county.feature, county.country, county.region, county.lat, county.lon) == \
+        ("admin2", "USA", "US.ZZ", 40.2, -90.4)  # the median of its ZIP codes' points
+    town = g.lookup("Oakvale")[0]
+    assert (town.feature, town.region, town.lat, town.lon, town.population) == \
+        ("city", "US.ZZ", 40.2, -90.0, 0)
+    assert [c.geonameid for c in g.lookup("Vrelo")] == [702, 701]  # nothing added
+    assert cached_gazetteer(sources, tmp_path / "other").lookup("Perrin County") == []
+
+
 def test_index_is_cached_reused_and_rebuilt_when_a_source_changes(sources, tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     cached_gazetteer(sources, folder)

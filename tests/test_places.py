@@ -12,6 +12,8 @@ from eventscope.extract.places import choose
 def test_fold_ignores_case_accents_and_the():
     assert fold("Şuşa") == fold("SUSA") == "susa"
     assert fold("the Hague") == "hague"
+    assert fold("St. Cloud") == fold("Saint Cloud") == "saint cloud"
+    assert fold("Mt. Pleasant") == "mount pleasant" and fold("St.") == "st."  # a lone word stays
 
 
 def cand(gid, country, feature="city", population=0, capital_of=None):
@@ -128,8 +130,46 @@ def test_candidates_read_the_words_around_a_name(text, name, geonameid):
     mentions = [(m.start(), m.end(), m.group(), None)
                 for m in re.finditer(r"Vada|Borduria|EU", text)]
     i = next(i for i, m in enumerate(mentions) if m[2] == name)
-    best = choose(_candidates(hand_gazetteer(), mentions, i, text), set())[0]
+    best = choose(_candidates(hand_gazetteer(), mentions, i, text)[0], set())[0]
     assert (best.geonameid if best else None) == geonameid
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Bordurian", "Borduria"), ("Bordurians", "Borduria"),  # a country's name and -n
+    ("Vadan", None),  # towns have no demonyms here: only countries and regions
+    ("bordurian", None), ("Borduria", None),  # lower case; a name that is no demonym
+])
+def test_demonyms_name_their_country_or_region(name, expected):
+    from eventscope.extract.places import demonym_places
+
+    found = demonym_places(hand_gazetteer(), name)
+    assert (found[0].name if found else None) == expected
+
+
+def test_a_demonym_resolves_only_where_no_place_has_its_name():
+    from eventscope.extract.places import _candidates
+
+    text = "Bordurian troops left Vada."
+    mentions = [(0, 9, "Bordurian", None), (22, 26, "Vada", None)]
+    found, demonym = _candidates(hand_gazetteer(), mentions, 0, text)
+    assert ([c.name for c in found], demonym) == (["Borduria"], True)
+    found, demonym = _candidates(hand_gazetteer(), mentions, 1, text)
+    assert ([c.geonameid for c in found], demonym) == ([1, 2], False)
+
+
+def test_the_region_most_names_share_reads_a_local_papers_towns():
+    from eventscope.extract.places import shared_region
+
+    def town(gid, region, population=1000):
+        return Candidate(gid, "x", 0.0, 0.0, "USA", "city", population, region=region)
+
+    mentions = [(0, 1, name, None) for name in ("Alda", "Brin", "Cove", "Alda")]
+    found = [[town(1, "US.AA", 90_000), town(2, "US.BB")], [town(3, "US.BB"), town(4, "US.CC")],
+             [town(5, "US.BB")], [town(1, "US.AA", 90_000), town(2, "US.BB")]]
+    assert shared_region(mentions, found) == "US.BB"  # three names; "Alda" counted once
+    assert shared_region(mentions[:2], found[:2]) is None  # two names are not enough
+    tied = [[town(1, "US.AA"), town(2, "US.BB")]] * 3
+    assert shared_region([(0, 1, n, None) for n in "XYZ"], tied) is None  # no region leads
 
 
 @pytest.mark.integration

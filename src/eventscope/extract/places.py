@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import Optional, Sequence
 
 from eventscope.extract.gazetteer import LEADING_THE, Candidate, fold, load_gazetteer
 from eventscope.extract.place_matcher import match_places
+from eventscope.lexicons.actors import DEMONYMS
 from eventscope.lexicons.places import (
     HOSTILITY_NOUNS, LOCATION_SUBJECT_VERBS, LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS,
     METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PLACE_KIND_NOUNS, PLACE_NOUNS,
@@ -168,15 +170,43 @@ def _inside(found: Sequence[Candidate], outer: Candidate) -> list[Candidate]:
             and outer.feature in AREAS and c.country == outer.country]
 
 
+# How a name for a place's people is made from the place's name: "Sri Lankan", "Iraqi",
+# "Sudanese", "Abkhaz" (Abkhazia); tried only on names the gazetteer does not hold.
+DEMONYM_ENDINGS = (("n", ""), ("i", ""), ("ese", ""), ("", "ia"))
+AREA_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def demonym_places(gazetteer, name: str) -> list[Candidate]:
+    """The country or region a word for its people names ("Russian", "Palestinians", "South
+    Ossetian"), from the demonym lexicon, else by the usual endings onto a country's or region's
+    name; [] for a name that is not such a word."""
+    key = fold(name)
+    if not key[:1].isalpha() or not name[:1].isupper():
+        return []
+    for word in (key, key[:-1]) if key.endswith(("ns", "is")) else (key,):
+        code = DEMONYMS.get(word)
+        if code in gazetteer.countries:
+            return [gazetteer.countries[code]]
+        for cut, add in DEMONYM_ENDINGS:
+            if word.endswith(cut) and len(word) > len(cut) + 2:
+                base = word[:len(word) - len(cut)] + add
+                found = [c for c in gazetteer.lookup_key(base) if c.feature in AREA_FEATURES]
+                if found:
+                    return found
+    return []
+
+
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _POSSESSIVE = frozenset({"'s ", "’s "})
 
 
-def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str) -> list[Candidate]:
+def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str
+                ) -> tuple[list[Candidate], bool]:
     """Candidates for ``mentions[i]`` read with the words around it: a kind of place after it
     ("the Donetsk region" is the oblast), the place it is said to be in ("Ruritania's Vada
     district", "Vada, Ruritania"); a short all-capitals name only as a country or region
-    ("EU" is not Eu in France)."""
+    ("EU" is not Eu in France). With no place of the name, a word for a place's people
+    ("Iraqi") gives that place, and True says so."""
     start, end, name, _ = mentions[i]
     kind = _NEXT_WORD.match(text, end)
     found = []
@@ -191,7 +221,30 @@ def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str) -> list
         if said_in and other is not mentions[i]:
             outer = [c for c in gazetteer.lookup(other[2])[:1] if c.feature in AREAS]
             found = (_inside(found, outer[0]) or found) if outer else found
-    return found
+    if found:
+        return found, False
+    found = demonym_places(gazetteer, name)
+    return found, bool(found)
+
+
+SHARED_NAMES = 3
+
+
+def shared_region(mentions: Sequence[tuple], found: Sequence[Sequence[Candidate]]) -> Optional[str]:
+    """The first-level region holding a place of each of at least :data:`SHARED_NAMES` of the
+    article's distinct names, when no other region holds as many: a local paper's towns and
+    county ("Walker County", "Huntsville", "Palestine") are read in the state they share rather
+    than each in its most populous homonym."""
+    support: Counter[str] = Counter()
+    seen = set()
+    for mention, candidates in zip(mentions, found):
+        if (key := fold(mention[2])) not in seen:
+            seen.add(key)
+            support.update({c.region for c in candidates if c.region})
+    top = support.most_common(2)
+    if not top or top[0][1] < SHARED_NAMES or len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return top[0][0]
 
 
 class PlaceExtractor:
@@ -214,18 +267,21 @@ class PlaceExtractor:
         mentions += [(m.start, m.end, m.text, None) for m in match_places(doc, gazetteer, entities)]
         mentions = [_without_the(m) for m in mentions]
         context, regions = self._context([text for _, _, text, _ in mentions], gazetteer)
-        found = [_candidates(gazetteer, mentions, i, article.text) for i in range(len(mentions))]
+        found, demonyms = zip(*(_candidates(gazetteer, mentions, i, article.text)
+                                for i in range(len(mentions)))) if mentions else ((), ())
+        shared = shared_region(mentions, found)
+        regions = regions | {shared} if shared else regions
         first = [choose(f, context, regions)[0] for f in found]
         points = [(fold(m[2]), (c.lat, c.lon)) for m, c in zip(mentions, first)
                   if c is not None and c.feature not in AREAS and c.lat is not None]
         named = [(fold(m[2]), c.country) for m, c in zip(mentions, first) if c is not None]
         places = []
-        for mention, candidates in zip(mentions, found):
+        for mention, candidates, demonym in zip(mentions, found, demonyms):
             others = {country for name, country in named if name != fold(mention[2])}
             candidates = _state_or_country(candidates, others)
             near = [point for name, point in points if name != fold(mention[2])]
             best, confidence = choose(candidates, context, regions, near)
-            places.append(self._place(doc, article, mention, best, confidence))
+            places.append(self._place(doc, article, mention, best, confidence, demonym))
         return tuple(places)
 
     @staticmethod
@@ -243,10 +299,12 @@ class PlaceExtractor:
 
     @staticmethod
     def _place(doc, article: Article, mention: tuple, best: Optional[Candidate],
-               confidence: float) -> Place:
-        """``mention``: (start, end, text, country the entity stage gave it)."""
+               confidence: float, demonym: bool = False) -> Place:
+        """``mention``: (start, end, text, country the entity stage gave it); ``demonym``: the
+        mention is a word for the place's people, so it names no location."""
         start, end, text, entity_country = mention
-        use = "metonymic" if is_metonymic(doc, start, end, best) else "literal"
+        use = "demonym" if demonym else \
+            "metonymic" if is_metonymic(doc, start, end, best) else "literal"
         country = (best.capital_of or best.country) if best else entity_country
         return Place(
             id=content_id(article.id, "place", start, end), start=start, end=end,
