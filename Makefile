@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 
-.PHONY: install demo test eval eval-update bench lock clean
+.PHONY: install demo test eval eval-update bench fuzz lock clean
 
 install: $(STAMP)
 
@@ -26,6 +26,18 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Atheris fuzzing of the ingest parsers (tests/fuzz/fuzz_ingest.py), FUZZ_SECONDS per target;
+# the corpus grows in .fuzz/corpus-TARGET, a crashing input lands in .fuzz/TARGET-crash-*.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= jsonl json html text dispatch
+fuzz: $(STAMP)
+	mkdir -p .fuzz
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p .fuzz/corpus-$$target; \
+	  $(BIN)/python tests/fuzz/fuzz_ingest.py $$target .fuzz/corpus-$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.fuzz/$$target- || exit 1; \
+	done
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools

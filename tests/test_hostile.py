@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings as hyp_settings, strategies 
 from conftest import ROOT
 from eventscope.ingest import Skip, iter_inputs
 from eventscope.ingest.jsonl import read_json, read_json_lines
-from eventscope.ingest.sources import read_bytes, shown_path
+from eventscope.ingest.sources import read_bytes, read_stdin, shown_path
 from eventscope.records import Article, content_id
 from eventscope.settings import Settings
 
@@ -143,6 +143,13 @@ def test_good_bytes_on_stdin_are_read():
     stream = io.TextIOWrapper(io.BytesIO(sentence("piped").encode()), encoding="utf-8")
     (article,) = iter_inputs(["-"], SETTINGS, stdin=stream)
     assert article.text == sentence("piped") and article.source == "<stdin>"
+
+
+def test_stdin_given_as_a_temporary_text_wrapper_is_read():
+    # found by fuzzing: the wrapper, once collected, closed the buffer being read
+    wrapped = read_stdin(io.TextIOWrapper(io.BytesIO(sentence("wrapped").encode())), SETTINGS)
+    (article,) = wrapped
+    assert article.text == sentence("wrapped")
 
 
 def test_a_page_declaring_an_escape_codec_is_not_decoded_with_it():

@@ -183,14 +183,16 @@ def read_stdin(stream: TextIO, settings: Settings) -> Iterator[Article | Skip]:
     The bytes under a text stream are read when there are any, so input that is not UTF-8 is
     refused by the same checks as a file, whatever error handler the text stream has.
     """
-    stream = getattr(stream, "buffer", stream)
+    # ``stream`` stays referenced: a text wrapper closes its buffer when it is collected
+    raw = getattr(stream, "buffer", None)
     try:
-        text = stream.read(settings.max_bytes + 1)
+        text = (raw if raw is not None else stream).read(settings.max_bytes + 1)
     except UnicodeDecodeError:
         yield Skip(STDIN_SOURCE, None, "binary or undecodable input (not UTF-8)")
         return
-    except OSError as error:
-        yield Skip(STDIN_SOURCE, None, f"cannot read input ({error.strerror or error})")
+    except (OSError, ValueError) as error:  # ValueError: a closed stream
+        reason = getattr(error, "strerror", None) or error
+        yield Skip(STDIN_SOURCE, None, f"cannot read input ({reason})")
         return
     size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "replace"))
     if size > settings.max_bytes:
