@@ -110,10 +110,10 @@ def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool) -> No
 
 
 def _register() -> None:
-    from eventscope.cli import actors, gazetteer, query
+    from eventscope.cli import actors, counts, gazetteer, query, show
 
     for command in (query.events, query.quotes, query.articles, actors.actors, query.export,
-                    query.stats, query.demo, gazetteer.gazetteer):
+                    query.stats, query.demo, gazetteer.gazetteer, show.show, counts.counts):
         cli.add_command(command)
     try:
         from eventscope.cli.eval_cmd import eval_command

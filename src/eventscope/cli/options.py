@@ -82,20 +82,77 @@ def text_option(command):
 
 def print_rows(rows: Iterable[Any], as_json: bool, columns: Sequence[tuple[str, Any]],
                title: str) -> None:
-    """Rows as JSON Lines, or as a table whose cells are ``getter(row)``."""
+    """Rows as JSON Lines, or as a table whose cells are ``getter(row)``, its columns fitted
+    to the terminal (see :func:`fit_widths`)."""
     rows = list(rows)
     if as_json:
         out = click.get_text_stream("stdout")
         for row in rows:
             out.write(json.dumps(to_json(row), ensure_ascii=False) + "\n")
         return
+    console = Console(highlight=False)
+    cells = [[_cell(column[1](row)) for column in columns] for row in rows]
+    options = [{"overflow": "fold", **(rest[1] if len(rest) > 1 else {})} for _, *rest in columns]
+    natural = [max([len(name)] + [len(line) for row in cells for line in row[i].splitlines()])
+               for i, (name, *_) in enumerate(columns)]
+    natural = [min(n, o.get("max_width") or n) for n, o in zip(natural, options)]
+    kept = fitting_columns(natural, options, console.width)
+    widths = fit_widths([natural[i] for i in kept], [options[i] for i in kept], console.width)
     table = Table(title=f"{title} ({len(rows)})", show_lines=False)
-    for name, *rest in columns:
-        options = {"overflow": "fold", **(rest[1] if len(rest) > 1 else {})}
-        table.add_column(name, **options)
-    for row in rows:
-        table.add_row(*(_cell(column[1](row)) for column in columns))
-    Console(highlight=False).print(table)
+    for i, width in zip(kept, widths):
+        option = {k: v for k, v in options[i].items() if k not in ("max_width", "min_width", "drop")}
+        table.add_column(columns[i][0], **option, width=width)
+    for row in cells:
+        table.add_row(*(row[i] for i in kept))
+    console.print(table)
+
+
+WRAP_MIN = 10  # a column of names wraps between words down to this width
+
+
+def _narrowest(natural: int, option: dict) -> int:
+    """A column's narrowest width with its padding and border."""
+    if option.get("overflow") == "ellipsis":
+        return min(natural, option.get("min_width") or 8) + 3
+    return (natural if option.get("no_wrap") else min(natural, WRAP_MIN)) + 3
+
+
+def fitting_columns(natural: Sequence[int], options: Sequence[dict], total: int) -> list[int]:
+    """The indexes of the columns to show: without those marked ``drop`` (1 first, then 2...)
+    that a terminal of ``total`` characters has no room for at their narrowest."""
+    kept = list(range(len(natural)))
+    droppable = sorted((i for i in kept if options[i].get("drop")), key=lambda i: options[i]["drop"])
+    while droppable and sum(_narrowest(natural[i], options[i]) for i in kept) + 1 > total:
+        kept.remove(droppable.pop(0))
+    return kept
+
+
+def fit_widths(natural: Sequence[int], options: Sequence[dict], total: int) -> list[int]:
+    """Column widths that fit ``total`` characters with a table's borders and padding.
+
+    Columns that never wrap (codes, dates, ids) keep their width; one-line columns (cut with
+    "…") give up width first, down to their ``min_width``, then columns that wrap between
+    words, down to ten characters. What still does not fit is left for the terminal to wrap.
+    """
+    widths = list(natural)
+    excess = sum(widths) + 3 * len(widths) + 1 - total
+    cut = [i for i, o in enumerate(options) if o.get("overflow") == "ellipsis"]
+    wrap = [i for i, o in enumerate(options) if not o.get("no_wrap")]
+    for group, floor in ((cut, lambda i: options[i].get("min_width") or 8), (wrap, lambda i: WRAP_MIN)):
+        if excess <= 0:
+            break
+        spare = {i: max(widths[i] - floor(i), 0) for i in group}
+        available = sum(spare.values())
+        take = min(excess, available)
+        for i in group:
+            share = take * spare[i] // available if available else 0
+            widths[i] -= share
+            excess -= share
+        for i in sorted(group, key=lambda i: -widths[i]):  # the remainder of the shares
+            if excess > 0 and widths[i] > floor(i):
+                widths[i] -= 1
+                excess -= 1
+    return widths
 
 
 def _cell(value: Optional[Any]) -> str:

@@ -41,59 +41,98 @@ def _actors(actors) -> str:
     )
 
 
-# A column: (header, cell getter[, rich column options]).
+# A column: (header, cell getter[, rich column options]). Codes, dates and ids never wrap;
+# names wrap between words; a quote, an event's text and a title keep to one line, cut with
+# "…" to what the terminal leaves them, so a row stays a line or two at any width.
 NO_WRAP = {"no_wrap": True}
+ONE_LINE = {"no_wrap": True, "overflow": "ellipsis", "min_width": 12, "max_width": 60}
+TITLE = {**ONE_LINE, "max_width": 40}
+
+
+def _type(event) -> str:
+    return event.event_type + (f"/{event.mode}" if event.mode else "")
+
+
+def _title(row) -> str:
+    """The article's title, else its file name (a title names an article better than a path)."""
+    if row.title:
+        return row.title
+    return source_ref(row.source).rsplit("/", 1)[-1] if row.source else ""
+
+
+def _date(event) -> str:
+    date = event.date or ""
+    return date if event.modality == "asserted" else f"{date} ({event.modality})".strip()
+
+
 EVENT_COLUMNS = (
-    ("type", lambda r: r.event.event_type, NO_WRAP),
+    ("type", lambda r: _type(r.event), NO_WRAP),
+    ("trigger", lambda r: r.event.trigger.text, NO_WRAP),
     ("actor", lambda r: _actors(r.event.actor)),
     ("recipient", lambda r: _actors(r.event.recipient)),
-    ("date", lambda r: r.event.date, NO_WRAP),
-    ("modality", lambda r: r.event.modality, NO_WRAP),
-    ("text", lambda r: shorten(r.event.event_text)),
-    ("source", lambda r: source_ref(r.source, r.event.trigger.start)),
+    ("date", lambda r: _date(r.event)),
+    ("text", lambda r: shorten(r.event.event_text, 200), {**ONE_LINE, "drop": 1}),
+    ("article", _title, {**TITLE, "drop": 2}),
+    ("id", lambda r: r.article_id[:8], NO_WRAP),
 )
 QUOTE_COLUMNS = (
     ("speaker", lambda r: r.quote.speaker_name or (r.quote.speaker.text if r.quote.speaker else "?")),
     ("kind", lambda r: r.quote.kind, NO_WRAP),
-    ("quote", lambda r: shorten(r.quote.content.text)),
+    ("quote", lambda r: shorten(r.quote.content.text, 200), ONE_LINE),
     ("published", lambda r: r.published, NO_WRAP),
-    ("source", lambda r: source_ref(r.source, r.quote.content.start)),
+    ("article", _title, {**TITLE, "drop": 1}),
+    ("id", lambda r: r.article_id[:8], NO_WRAP),
 )
 ARTICLE_COLUMNS = (
-    ("id", lambda r: r.article.id if hasattr(r, "article") else r.id),
+    ("id", lambda r: r.article.id if hasattr(r, "article") else r.id, NO_WRAP),
     ("published", lambda r: r.published, NO_WRAP),
-    ("title", lambda r: shorten(r.title, 60)),
-    ("source", lambda r: source_ref(r.source)),
+    ("title", lambda r: shorten(r.title, 200), {**ONE_LINE, "max_width": 70}),
+    ("events", lambda r: getattr(r, "events", None), {"justify": "right", "no_wrap": True}),
+    ("quotes", lambda r: getattr(r, "quotes", None), {"justify": "right", "no_wrap": True}),
+    ("source", lambda r: source_ref(r.source), {**TITLE, "drop": 1}),
 )
+
+
+def event_filter_options(command):
+    """The options that filter events (``events``, ``counts``): parties, codes, dates, text."""
+    for option in reversed((
+        click.option("--actor", default=None,
+                     help="Actor by any name (accents, titles aside; a surname will do) or code."),
+        click.option("--recipient", default=None,
+                     help="Recipient by any name (accents, titles aside; a surname will do) or "
+                          "code."),
+        click.option("--country", type=COUNTRY, default=None,
+                     help="Actor or recipient country: ISO3 code, country name or demonym."),
+        click.option("--type", "event_type", type=EVENT_TYPE, default=None,
+                     help="PLOVER event type, e.g. ACCUSE."),
+        click.option("--mode", type=MODE, default=None, help="PLOVER mode of the type, e.g. meet."),
+        click.option("--sector", type=SECTOR, default=None,
+                     help="Actor or recipient sector code, e.g. GOV, MIL, REB."),
+        date_from_option, date_to_option, text_option,
+    )):
+        command = option(command)
+    return command
+
+
+def event_filter(limit=None, offset=0, *, actor, recipient, country, event_type, mode, sector,
+                 date_from, date_to, text, like):
+    """The EventFilter of :func:`event_filter_options`' values."""
+    from eventscope.store import EventFilter
+
+    return EventFilter(actor=actor, recipient=recipient, country=country, type=event_type,
+                       sector=sector, mode=mode, date_from=date_from, date_to=date_to, text=text,
+                       like=like, limit=limit, offset=offset)
 
 
 @click.command()
 @db_option
-@click.option("--actor", default=None,
-              help="Actor by any name (accents, titles aside; a surname will do) or code.")
-@click.option("--recipient", default=None,
-              help="Recipient by any name (accents, titles aside; a surname will do) or code.")
-@click.option("--country", type=COUNTRY, default=None,
-              help="Actor or recipient country: ISO3 code, country name or demonym.")
-@click.option("--type", "event_type", type=EVENT_TYPE, default=None,
-              help="PLOVER event type, e.g. ACCUSE.")
-@click.option("--mode", type=MODE, default=None, help="PLOVER mode of the type, e.g. meet.")
-@click.option("--sector", type=SECTOR, default=None,
-              help="Actor or recipient sector code, e.g. GOV, MIL, REB.")
-@date_from_option
-@date_to_option
-@text_option
+@event_filter_options
 @limit_options
 @json_option
 @click.pass_obj
-def events(settings, db_url, actor, recipient, country, event_type, mode, sector, date_from,
-           date_to, text, like, limit, offset, all_rows, as_json) -> None:
+def events(settings, db_url, limit, offset, all_rows, as_json, **filters) -> None:
     """List stored events, filtered."""
-    from eventscope.store import EventFilter
-
-    f = EventFilter(actor=actor, recipient=recipient, country=country, type=event_type,
-                    sector=sector, mode=mode, date_from=date_from, date_to=date_to, text=text,
-                    like=like, limit=row_limit(limit, all_rows, as_json), offset=offset)
+    f = event_filter(row_limit(limit, all_rows, as_json), offset, **filters)
     list_rows(settings, db_url, f, lambda store, f: store.events(f), as_json, EVENT_COLUMNS,
               "events")
 

@@ -236,6 +236,39 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
                 for r in rows]
 
 
+MAX_REF_CHARS = 2000
+_HEX = frozenset("0123456789abcdef")
+
+
+def resolve_article(engine: Engine, ref: str) -> str:
+    """The id of the one stored article ``ref`` names: its id, the start of its id (at least
+    four characters) or its URL; an :class:`InputError` naming ``ref`` if none or several do."""
+    from eventscope.store.filters import check_value
+
+    check_value("article", ref, MAX_REF_CHARS)
+    ref = ref.strip()
+    a = articles.c
+    with engine.connect() as connection:
+        if "://" in ref:
+            found = connection.execute(select(a.id).where(a.url == ref).order_by(a.id).limit(6))
+        elif len(ref) >= 4 and set(ref.lower()) <= _HEX:
+            pattern = ref.lower() + "%"  # hex digits only: nothing to escape
+            found = connection.execute(select(a.id).where(a.id.like(pattern))
+                                       .order_by(a.id).limit(6))
+        else:
+            found = connection.execute(select(a.id).where(a.id == ref))
+        ids = list(found.scalars())
+    shown = ref if len(ref) <= 80 else ref[:79] + "…"
+    if not ids:
+        raise InputError(f"no stored article has the id or URL {shown!r} "
+                         "(give an id, at least its first 4 characters, or the URL)")
+    if len(ids) > 1:
+        more = ", ..." if len(ids) > 5 else ""
+        raise InputError(f"{shown!r} names {'more than 5' if more else len(ids)} articles "
+                         f"({', '.join(ids[:5])}{more}): give the whole id")
+    return ids[0]
+
+
 # Actors: entity mentions grouped by name and codes, with the words that gave the codes.
 
 ACTOR_LABELS = ("PERSON", "ORG")

@@ -17,6 +17,7 @@ from eventscope.store.schema import RECORD_TABLES, articles
 from eventscope.store.writer import stored_versions, write_batch
 
 if TYPE_CHECKING:
+    from eventscope.store.counts import EventCounts
     from eventscope.store.learned import DictionarySummary
 
 _LABEL = re.compile(r"^(.+)\.v(\d+)(?:-([0-9a-f]+))?$")
@@ -126,6 +127,18 @@ class Store:
                        "| queries.ActorFilter") -> int:
         """Rows ``f`` matches, whatever its limit and offset."""
         return queries.count_matching(self.engine, f)
+
+    def counts(self, f: "queries.EventFilter" = None, by=("month",)) -> "EventCounts":
+        """The events ``f`` keeps counted by ``by`` (type, mode, actor_country,
+        recipient_country, day, week, month, year); see :mod:`eventscope.store.counts`."""
+        from eventscope.store.counts import count_events
+
+        return count_events(self.engine, f or queries.EventFilter(), by)
+
+    def find(self, ref: str) -> ArticleResult:
+        """The article ``ref`` names (its id, an id prefix or its URL) with its records; an
+        :class:`InputError` if none or several match."""
+        return self.get(queries.resolve_article(self.engine, ref))
 
     def stats(self) -> "queries.StoreStats":
         return queries.stats(self.engine, engines.shown(self.url))
