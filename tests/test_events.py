@@ -275,3 +275,20 @@ def test_a_sentence_adverb_is_not_part_of_the_actor(events_of):
         "Meanwhile suspected rebels attacked a border post, killing four soldiers."))
     assert [[a.text for a in e.actor] for e in result.events] == [
         ["suspected rebels"], ["suspected rebels"]]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, trigger, place", [
+    # the act's own phrase, not the first place of the sentence
+    ("In Kyiv, officials said artillery shelled two villages near Kramatorsk.", "shelled",
+     "Kramatorsk"),
+    # a sentence whose act names no place of its own: its nearest literal place
+    ("Police arrested dozens of protesters on Friday outside the court in Lyon.", "arrested",
+     "Lyon"),
+])
+def test_an_events_place_is_its_own_phrases(events_of, text, trigger, place):
+    from eventscope.ingest.article import make_article
+
+    events = events_of.pipeline.process_one(make_article(text)).events
+    found = {e.trigger.text: e.event_loc.text if e.event_loc else None for e in events}
+    assert found.get(trigger) == place, found

@@ -189,3 +189,29 @@ def test_supplement_places_resolve_in_sentences(text, place, country, feature):
     assert any(place in text_ or text_ in place for text_ in found), found
     match = next(v for t, v in found.items() if place in t or t in place)
     assert match[1] == feature and (country is None or match[0] == country), found
+
+
+def _places_of(text: str, entities: list[tuple[str, str]]):
+    """places.v1 on ``text`` (tokenised only) with hand-made entity mentions (text, label)."""
+    import spacy
+
+    from eventscope.extract.places import PlaceExtractor
+    from eventscope.records import Article, Entity, content_id
+
+    article = Article(id=content_id(text), text=text)
+    mentions, at = [], 0
+    for name, label in entities:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append(Entity(content_id(text, start), start, at, name, label, name, name))
+    return PlaceExtractor()(spacy.blank("en")(text), article, {"entities": tuple(mentions)})
+
+
+@pytest.mark.slow
+def test_a_persons_name_is_no_place_and_a_people_names_its_country():
+    text = "Ruth Kelso met Sri Lankan envoys in Jaffna. Kelso said Iraqi officials came too."
+    places = _places_of(text, [("Ruth Kelso", "PERSON"), ("Sri Lankan", "NORP"),
+                               ("Jaffna", "GPE"), ("Kelso", "GPE"), ("Iraqi", "NORP")])
+    assert [(p.text, p.use, p.country, p.feature) for p in places] == [
+        ("Jaffna", "literal", "LKA", "city"),  # "Kelso" is the woman named before, no town
+        ("Sri Lankan", "demonym", "LKA", "country"), ("Iraqi", "demonym", "IRQ", "country")]

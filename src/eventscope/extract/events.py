@@ -22,8 +22,8 @@ from eventscope.extract.modality import (
 )
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
 from eventscope.extract.parties import (
-    ETHNIC, WHERE_PREPOSITIONS, head_first, last_person_before, located, locative_country,
-    name_start, names_a_party, venue_of,
+    ETHNIC, WHERE_PREPOSITIONS, event_place, head_first, last_person_before, located,
+    locative_country, name_start, names_a_party, venue_of,
 )
 from eventscope.extract.statements import (
     content_owner, content_subjects, demand, first_person, implied_subjects, judgement,
@@ -334,7 +334,7 @@ class EventExtractor:
             trigger = PROTEST_OBSTRUCT
         trigger = stated_intent(trigger, mood)
         trigger, mood = stated_act(verb, trigger, mood, trigger_of)
-        place = self._place(sentence, prior, actors + recipients)
+        place = event_place(verb, sentence, prior, actors + recipients)
         where = locative_country(sentence, prior, article.text)
         actors = tuple(located(a, where) for a in actors)
         recipients = tuple(located(r, where) for r in recipients)
@@ -397,14 +397,6 @@ class EventExtractor:
                     and not d.value.endswith("_REF"):
                 return d.value
         return article.published
-
-    @staticmethod
-    def _place(sentence: Span, prior, participants: Sequence[Actor]):
-        for p in prior.get("places", ()):
-            if sentence.start <= p.start < sentence.end and p.use == "literal" and not any(
-                    a.start <= p.start < a.end for a in participants):
-                return p
-        return None
 
     @staticmethod
     def _quote(start: int, prior):

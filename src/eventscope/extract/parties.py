@@ -4,7 +4,8 @@ The entity that names a phrase's head gives its code ("Baltic-state Latvia" is L
 X" is a people, not X's state; a party named by a local role alone ("police", "protesters")
 is of the country where the sentence puts things; "he" or "she" is the person named before; a
 phrase that names no party is the event's target, not a recipient; the venue of a meeting is
-no party to it, the place of a visit its host. Pure functions over the parse and records.
+no party to it, the place of a visit its host; an act happened at the place of its own phrase.
+Pure functions over the parse and records.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Optional
 
 from eventscope.extract.actors import ActorCode
 from eventscope.lexicons.actors import DETERMINERS, PARTY_NOUNS, PRONOUNS
-from eventscope.records import Actor, Entity, Span
+from eventscope.records import Actor, Entity, Place, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
@@ -109,3 +110,33 @@ def locative_country(sentence: Span, prior, text: str) -> Optional[str]:
             if before and before[-1].lower() in WHERE_PREPOSITIONS:
                 return p.country
     return None
+
+
+def event_place(verb, sentence: Span, prior, participants) -> Optional[Place]:
+    """Where the act happened: the literal place in the act's own phrase ("shelled villages in
+    the Vada district"), else the sentence's literal place nearest the act's word; a place in a
+    party's phrase only after a preposition of place ("protesters outside the court in Vada"),
+    not as its name ("the Vada police"). None when the sentence names no literal place."""
+    text = sentence.text
+    places = [p for p in prior.get("places", ()) if sentence.start <= p.start < sentence.end
+              and p.use == "literal" and (_after_where(text, p.start - sentence.start) or not any(
+                  a.start <= p.start < a.end for a in participants))]
+    if not places:
+        return None
+    lo, hi = _phrase_bounds(verb)
+    own = [p for p in places if lo <= p.start and p.end <= hi]
+    return min(own or places, key=lambda p: abs(p.start - verb.idx))
+
+
+def _after_where(text: str, at: int) -> bool:
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in WHERE_PREPOSITIONS
+
+
+def _phrase_bounds(verb) -> tuple[int, int]:
+    """The characters of the act's own phrase: its word and what hangs on it, but not its
+    subject, nor a clause of its own (",  the ministry said after talks in Oslo")."""
+    parts = [verb] + [t for child in verb.children if child.dep_ not in SUBJECTS
+                      and child.dep_ not in ("ccomp", "advcl", "conj", "parataxis", "relcl")
+                      for t in child.subtree]
+    return min(t.idx for t in parts), max(t.idx + len(t) for t in parts)

@@ -43,8 +43,7 @@ def match_places(doc, gazetteer: Gazetteer, entities: Sequence) -> list[NameMatc
     if not doc.has_annotation("POS"):  # without tags no proper nouns to tell from words
         return []
     covered = _covered_tokens(doc, entities)
-    person_words = {w for e in entities if e.label == "PERSON" and len(e.text.split()) > 1
-                    for w in fold(e.text).split()}
+    person_words = person_name_words(entities)
     found, i = [], 0
     while i < len(doc):
         match = _longest(doc, i, gazetteer, covered, person_words)
@@ -55,6 +54,13 @@ def match_places(doc, gazetteer: Gazetteer, entities: Sequence) -> list[NameMatc
                                doc[i:match].text))
         i = match
     return found
+
+
+def person_name_words(entities: Sequence) -> frozenset[str]:
+    """The folded words of the article's names of persons of two words or more: "Modi" after
+    "Narendra Modi" is the man, not a town of that name."""
+    return frozenset(w for e in entities if e.label == "PERSON" and len(e.text.split()) > 1
+                     for w in fold(e.text).split())
 
 
 def _covered_tokens(doc, entities: Iterable) -> dict[int, tuple[int, int] | None]:

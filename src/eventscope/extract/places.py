@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Optional, Sequence
 
 from eventscope.extract.gazetteer import LEADING_THE, Candidate, fold, load_gazetteer
-from eventscope.extract.place_matcher import match_places
+from eventscope.extract.place_matcher import match_places, person_name_words
 from eventscope.lexicons.actors import DEMONYMS
 from eventscope.lexicons.places import (
     HOSTILITY_NOUNS, LOCATION_SUBJECT_VERBS, LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS,
@@ -143,6 +143,19 @@ def _state_or_country(candidates: Sequence[Candidate], others: set[str]) -> Sequ
     return [c for c in candidates if c.feature != "country"] if regions else candidates
 
 
+# how the entity stage codes persons only (a place's code comes from the "dictionary")
+PERSON_CODE_SOURCES = frozenset({"description", "spelling", "surname"})
+
+
+def _person_homonym(entity, person_words: frozenset[str], gazetteer) -> bool:
+    """A place-labelled mention that is a person's name: one the entity stage coded as a
+    person, or one word of a person's name the article gives in full ("Buhari" after
+    "Muhammadu Buhari"), unless it names a country, region or capital."""
+    if entity.code_source not in PERSON_CODE_SOURCES and fold(entity.text) not in person_words:
+        return False
+    return not any(c.feature in AREAS or c.capital_of for c in gazetteer.lookup(entity.text))
+
+
 def _without_the(mention: tuple) -> tuple:
     """A mention without its leading "the" ("the Hague" is Hague at its own offsets)."""
     start, end, text, country = mention
@@ -250,8 +263,10 @@ def shared_region(mentions: Sequence[tuple], found: Sequence[Sequence[Candidate]
 class PlaceExtractor:
     """``(doc, article, prior) -> tuple[Place, ...]``; the gazetteer loads on first call.
 
-    One place for each GPE, LOC and FAC mention, in the mentions' order, then one for each name
-    the gazetteer matcher finds beside them (:func:`match_places`), in text order.
+    One place for each GPE, LOC and FAC mention, in the mentions' order, but for names of
+    persons (:func:`_person_homonym`); then one for each name the gazetteer matcher finds beside
+    them (:func:`match_places`), in text order; then one of use "demonym" for each NORP mention
+    naming a country's or region's people (:func:`demonym_places`).
 
     ``min_population``: the smallest places the gazetteer holds (the
     ``gazetteer_min_population`` setting).
@@ -263,7 +278,9 @@ class PlaceExtractor:
     def __call__(self, doc, article: Article, prior) -> tuple[Place, ...]:
         gazetteer = load_gazetteer(self.min_population)
         entities = prior.get("entities", ())
-        mentions = [(e.start, e.end, e.text, e.country) for e in entities if e.label in PLACE_LABELS]
+        person_words = person_name_words(entities)
+        mentions = [(e.start, e.end, e.text, e.country) for e in entities
+                    if e.label in PLACE_LABELS and not _person_homonym(e, person_words, gazetteer)]
         mentions += [(m.start, m.end, m.text, None) for m in match_places(doc, gazetteer, entities)]
         mentions = [_without_the(m) for m in mentions]
         context, regions = self._context([text for _, _, text, _ in mentions], gazetteer)
@@ -282,6 +299,11 @@ class PlaceExtractor:
             near = [point for name, point in points if name != fold(mention[2])]
             best, confidence = choose(candidates, context, regions, near)
             places.append(self._place(doc, article, mention, best, confidence, demonym))
+        for e in entities:  # "Russian", "Palestinians": a people's country, no location
+            if e.label == "NORP" and (peoples := demonym_places(gazetteer, e.text)):
+                best, confidence = choose(peoples, context, regions)
+                places.append(self._place(doc, article, (e.start, e.end, e.text, e.country),
+                                          best, confidence, demonym=True))
         return tuple(places)
 
     @staticmethod
