@@ -159,7 +159,8 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: Settings) -> Iterat
             yield _unsupported(source, kind)
             return
     if b"\x00" in data:
-        yield Skip(source, None, "binary or undecodable file (contains NUL bytes)")
+        what = "input" if source == STDIN_SOURCE else "file"
+        yield Skip(source, None, f"binary or undecodable {what} (contains NUL bytes)")
         return
     if fmt == "jsonl":
         # Decoded line by line, so one bad line costs that line only.
