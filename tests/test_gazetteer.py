@@ -276,6 +276,10 @@ def found(vocab, text, ents=(), propn=()):
     ("Pupils at Kreminna High School", (), []),  # the name goes on
     ("Teams in Kreminna 2 played", (), []),  # a name with a number
     ("Volunteers in the Kreminna Area", (), []),  # a capitalised kind word is part of a name
+    ("UMAN — Shops reopened on Monday", (), ["UMAN"]),  # a dateline
+    ("KREMINNA , Syria ( AP ) : Shops reopened", (("Syria", "GPE"),), ["KREMINNA"]),
+    ("Shops reopened . UMAN — said", (), []),  # capitals inside a line are no dateline
+    ("UMAN said on Monday", (), []),  # nor capitals without a dash, colon or comma
 ])
 def test_matcher_finds_places_the_text_says_are_places(en_vocab, text, ents, places):
     assert found(en_vocab, text, ents) == places

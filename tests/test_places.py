@@ -215,3 +215,14 @@ def test_a_persons_name_is_no_place_and_a_people_names_its_country():
     assert [(p.text, p.use, p.country, p.feature) for p in places] == [
         ("Jaffna", "literal", "LKA", "city"),  # "Kelso" is the woman named before, no town
         ("Sri Lankan", "demonym", "LKA", "country"), ("Iraqi", "demonym", "IRQ", "country")]
+
+
+@pytest.mark.parametrize("name, geonameids", [
+    ("South Vada", [1, 2]), ("Vada city", [1, 2]), ("W. Vada", [1, 2]),  # a part of Vada
+    ("South Borduria", []),  # a part of a country is no country
+    ("Southern Vadaville", []),
+])
+def test_a_part_of_a_place_the_gazetteer_lacks_is_the_place(name, geonameids):
+    from eventscope.extract.places import _lookup
+
+    assert [c.geonameid for c in _lookup(hand_gazetteer(), name)] == geonameids

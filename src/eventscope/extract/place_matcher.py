@@ -4,7 +4,8 @@ organisation ("shelling near Kreminna" with Kreminna unlabelled or a PERSON).
 A token-level dictionary lookup, longest name first, of up to four proper-noun tokens. It adds
 only what the text itself says is a place, so that it never costs precision: the name follows
 a preposition of place ("in", "near", "outside", ...) or "the village of", or comes before
-a word for a kind of place ("the Bakhmut district", "X, Syria"), and the name ends there.
+a word for a kind of place ("the Bakhmut district", "X, Syria"), and the name ends there; or
+it opens a dateline ("KHARTOUM — ...").
 Names of fewer than four letters, lowercase text, words the tagger does not take for proper
 nouns, common first names, capitalised words for institutions ("in Congress"), a place's
 alternate names and single words naming only hamlets are left out, as are spans NER gave
@@ -110,11 +111,26 @@ def _proper(token) -> bool:
 
 def _passes(words, key: str, person_words) -> bool:
     letters = sum(c.isalpha() for c in key)
+    if _dateline(words):
+        return letters >= MIN_LETTERS
     if letters < MIN_LETTERS or words.text.isupper() and letters < 6:
         return False
     if len(words) == 1 and (key in FIRST_NAMES or key in NOT_PLACE_WORDS or key in person_words):
         return False
-    return _whole_name(words) and _said_to_be_place(words)
+    return _dateline(words) or _whole_name(words) and _said_to_be_place(words)
+
+
+# what follows a dateline's place: "BEIRUT —", "NEWARK, N.J. (AP) -", "LAGOS:"
+DATELINE_MARKS = frozenset({"-", "–", "—", ":", ",", "(", "--"})
+
+
+def _dateline(words) -> bool:
+    """A name in capitals opening the text or one of its lines and followed by a dash, colon,
+    comma or bracket: a dateline ("KHARTOUM — Troops ..."), which names the place reported from."""
+    doc = words.doc
+    opens = words.start == 0 or "\n" in doc[words.start - 1].whitespace_ + doc[words.start - 1].text
+    after = doc[words.end] if words.end < len(doc) else None
+    return opens and words.text.isupper() and after is not None and after.text in DATELINE_MARKS
 
 
 def _whole_name(words) -> bool:

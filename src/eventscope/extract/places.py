@@ -164,9 +164,19 @@ def _without_the(mention: tuple) -> tuple:
     return mention
 
 
+# words around a place's name that name a part of it: "South Arlington", "Fargo city"
+PART_WORDS = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|"
+                        r"downtown|greater|[nsew]\.)\s+|\s+(?:city|town|township|twp\.?)$",
+                        re.IGNORECASE)
+
+
 def _lookup(gazetteer, text: str) -> list[Candidate]:
-    """Gazetteer candidates for a name; "Macon, Ga." is Macon, within Georgia when it can be."""
+    """Gazetteer candidates for a name; "Macon, Ga." is Macon, within Georgia when it can be;
+    a part of a place the gazetteer lacks ("South Arlington") is the place."""
     found = gazetteer.lookup(text)
+    if not found and "," not in text and PART_WORDS.search(text):
+        found = [c for c in gazetteer.lookup(PART_WORDS.sub("", text))
+                 if c.feature not in ("country", "continent")]
     if found or "," not in text:
         return found
     name, _, within = (part.strip() for part in text.partition(","))
