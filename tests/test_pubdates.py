@@ -117,3 +117,93 @@ def test_cli_reads_feed_dates_and_warns_once_per_unread_article(tmp_path):
     warnings = [line for line in done.stderr.splitlines() if "not read" in line]
     assert warnings == [f"eventscope: WARNING: {feed}:7: publication date 'in the autumn' not "
                         "read; article kept without a date"]
+
+
+# --- the time and its zone are kept beside the day ----------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    ("Wed Nov 23, 2016 | 3:02pm EST", "2016-11-23T15:02:00-05:00"),
+    ("Wed, 23 Nov 2016 15:02:00 -0500", "2016-11-23T15:02:00-05:00"),
+    ("Wed, 23 Nov 2016 15:02:00 GMT", "2016-11-23T15:02:00+00:00"),
+    ("2016-11-23T15:02:00Z", "2016-11-23T15:02:00+00:00"),
+    ("2016-11-23T00:30:00+09:00", "2016-11-23T00:30:00+09:00"),  # the day written, not UTC's
+    ("Wed, 23 Nov 2016 23:30:00 -0500", "2016-11-23T23:30:00-05:00"),
+    ("Nov 23 2016 3:02 PM ET", "2016-11-23T15:02:00-05:00"),  # New York in winter
+    ("Jul 4 2016 3:02 PM ET", "2016-07-04T15:02:00-04:00"),  # and in summer
+    ("23 November 2016 10:15 CET", "2016-11-23T10:15:00+01:00"),
+    ("2016-11-23 15:02", "2016-11-23T15:02:00"),  # no zone named: none given
+    ("Wed Nov 23, 2016 | 3:02pm IST", "2016-11-23T15:02:00"),  # India or Ireland: not guessed
+    ("2016-11-23", None),  # no time
+    ("23 November 2016", None),
+    ("November 2016 3pm", None),  # no day: no date, so no time either
+    ("05/06/2016 10:00 GMT", None),
+    (None, None),
+])
+def test_the_time_is_kept_with_its_zone(value, expected):
+    from eventscope.ingest.article import published_time
+
+    assert published_time(value) == expected
+    if expected:
+        assert expected[:10] == normalise_date(value)
+
+
+def test_every_reader_keeps_the_time(tmp_path, monkeypatch):
+    import trafilatura
+
+    wire = "Wed Nov 23, 2016 | 3:02pm EST"
+    (tmp_path / "a.txt").write_text(f"date: {wire}\ntitle: T\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"text": BODY + " B", "published": "not a date", "date": wire}) + "\n"
+        + json.dumps({"text": BODY + " C", "date": "23 November 2016"}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda markup, **_: {"text": BODY + " D", "date": "2016-11-23T15:02:00Z"})
+    (tmp_path / "d.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    found = {a.source.rsplit("/", 1)[-1]: (a.published, a.published_at)
+             for name in ("a.txt", "b.jsonl", "d.html") for a in read_path(tmp_path / name, SETTINGS)}
+    assert found == {"a.txt": ("2016-11-23", "2016-11-23T15:02:00-05:00"),
+                     "b.jsonl:1": ("2016-11-23", "2016-11-23T15:02:00-05:00"),
+                     "b.jsonl:2": ("2016-11-23", None),
+                     "d.html": ("2016-11-23", "2016-11-23T15:02:00+00:00")}
+
+
+def test_the_time_is_stored_shown_and_valid_output(tmp_path):
+    from click.testing import CliRunner
+
+    from eventscope.cli.main import cli
+    from eventscope.ingest.article import make_article
+    from eventscope.records import ArticleResult, PipelineInfo, to_json
+    from eventscope.schema import validate_article_result
+    from eventscope.store import Store
+
+    article = make_article(BODY, published="2016-11-23", published_at="2016-11-23T15:02:00-05:00")
+    result = ArticleResult(article=article, pipeline=PipelineInfo((), "en_test", "1.0"))
+    validate_article_result(json.loads(json.dumps(to_json(result))))
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    with Store.open(url) as store:
+        store.write([result])
+        assert store.get(article.id).article == article
+        assert store.articles()[0].article.published_at == "2016-11-23T15:02:00-05:00"
+    shown = CliRunner().invoke(cli, ["show", article.id[:6], "--db", url], env={"COLUMNS": "200"})
+    assert "published 2016-11-23T15:02:00-05:00" in shown.stdout
+
+
+def test_a_store_from_before_revision_0006_opens_without_times(tmp_path):
+    import sqlalchemy as sa
+    from alembic import command
+
+    from eventscope.ingest.article import make_article
+    from eventscope.records import ArticleResult, PipelineInfo
+    from eventscope.store import Store
+    from eventscope.store.engine import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    article = make_article(BODY, published="2016-11-23")
+    with Store.open(url) as store:
+        store.write([ArticleResult(article=article, pipeline=PipelineInfo((), "en_test", "1.0"))])
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0005")
+        assert "published_at" not in {c["name"] for c in sa.inspect(connection).get_columns("articles")}
+    engine.dispose()
+    with Store.open(url, create=False) as store:
+        assert store.get(article.id).article == article  # published_at None

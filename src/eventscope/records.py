@@ -47,6 +47,9 @@ class Article:
     source: Optional[str] = None  # where it came from: path, path:line, or "<stdin>"
     author: Optional[str] = None
     external_id: Optional[str] = None  # the publisher's own id (JSON field `id`), if given
+    # the publication time as written, ISO 8601 with the UTC offset of the zone it names
+    # ("2016-11-23T15:02:00-05:00"), without one if it names none; None if no time was given
+    published_at: Optional[str] = None
 
 
 @dataclass(frozen=True)

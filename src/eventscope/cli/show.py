@@ -99,7 +99,8 @@ def record_lines(result) -> list[tuple[str, list[str]]]:
 
 
 def header(article) -> list[str]:
-    where = [f"id {article.id}", f"published {article.published or 'unknown'}"]
+    where = [f"id {article.id}",
+             f"published {article.published_at or article.published or 'unknown'}"]
     if article.source:
         where.append(f"source {source_ref(article.source)}")
     if article.url:

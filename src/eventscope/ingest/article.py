@@ -7,8 +7,10 @@ is a warning naming the article, which is kept without a date.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
+import warnings
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -58,6 +60,21 @@ _NUMERIC_DAY_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 # between the two readings, so a value without a day, month or year is told apart.
 _DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
 MAX_DATE_CHARS = 100  # longer values are text, not a date field
+# Two clocks differing in hour, minute and second: a value whose time differs between the two
+# readings names no time.
+_CLOCKS = (datetime(1901, 1, 1, 0, 0, 0), datetime(1901, 1, 1, 1, 1, 1))
+# Zone names news feeds write after a time: a UTC offset in hours, or a tz database zone
+# where the offset depends on the date (summer time). Ambiguous names (IST, CST in Asia) are
+# left out: such a time is kept without an offset.
+ZONES: dict[str, float | str] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "CEST": 2,
+    "EET": 2, "EEST": 3, "MSK": 3, "GST": 4, "PKT": 5, "HKT": 8, "SGT": 8, "AWST": 8,
+    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10,
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
 
 
 def normalise_text(text: str) -> str:
@@ -74,6 +91,7 @@ def make_article(
     source: Optional[str] = None,
     author: Optional[str] = None,
     external_id: Optional[str] = None,
+    published_at: Optional[str] = None,
 ) -> Article:
     """An :class:`Article` whose id is the content hash of its normalised text.
 
@@ -89,6 +107,7 @@ def make_article(
         source=source,
         author=author,
         external_id=external_id,
+        published_at=published_at,
     )
 
 
@@ -113,6 +132,7 @@ class Metadata:
     title: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = None  # ISO YYYY-MM-DD
+    published_at: Optional[str] = None  # date and time with its offset, see published_time
     author: Optional[str] = None
     external_id: Optional[str] = None
     unread_date: Optional[str] = None  # a date value given but not readable, for the warning
@@ -154,6 +174,43 @@ def normalise_date(value: object) -> Optional[str]:
     except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
         return None
     return readings.pop().isoformat() if len(readings) == 1 else None
+
+
+def published_time(value: object) -> Optional[str]:
+    """The date and time ``value`` gives, in ISO 8601 with its zone's UTC offset as written
+    ("Wed Nov 23, 2016 | 3:02pm EST" -> "2016-11-23T15:02:00-05:00"), without an offset when
+    no zone is named or the zone is not one of :data:`ZONES`; None when it gives no time or is
+    no date :func:`normalise_date` reads. Its day is always :func:`normalise_date`'s."""
+    day = normalise_date(value)
+    if day is None:
+        return None
+    value = _DATE_SEPARATORS.sub(" ", str(value).strip())
+    try:
+        with warnings.catch_warnings():  # an unknown zone name: the time is kept without one
+            warnings.simplefilter("ignore")
+            readings = [date_parser.parse(value, default=d, tzinfos=_zones()) for d in _CLOCKS]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    first, second = readings
+    if (first.hour, first.minute) != (second.hour, second.minute) or first.date().isoformat() != day:
+        return None  # no time given (or a zone that moves the day: not the day written)
+    return first.isoformat(timespec="seconds")
+
+
+def first_time(values) -> Optional[str]:
+    """:func:`published_time` of the first of ``values`` that is a readable date."""
+    return next((published_time(v) for v in values if normalise_date(v) is not None), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _zones() -> dict[str, object]:
+    """:data:`ZONES` as dateutil takes them: offsets in seconds, or tz database zones."""
+    from dateutil import tz
+
+    found: dict[str, object] = {}
+    for name, zone in ZONES.items():
+        found[name] = zone * 3600 if isinstance(zone, (int, float)) else tz.gettz(zone)
+    return {name: zone for name, zone in found.items() if zone is not None}
 
 
 def date_field(value: object) -> tuple[Optional[str], Optional[str]]:
@@ -201,6 +258,7 @@ def build_article(
     return make_article(
         text, title=meta.title, url=meta.url, published=meta.published, source=source,
         author=meta.author, external_id=meta.external_id,
+        published_at=meta.published_at if meta.published else None,
     )
 
 

@@ -6,7 +6,9 @@ import re
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
-from eventscope.ingest.article import Metadata, Skip, build_article, date_field
+from eventscope.ingest.article import (
+    Metadata, Skip, build_article, date_field, published_time,
+)
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -34,6 +36,7 @@ def read_html(markup: str, source: str, settings: Settings) -> Iterator[Article 
         title=_clean(document.get("title")),
         url=_clean(document.get("url")),
         published=published,
+        published_at=published_time(document.get("date")),
         unread_date=unread_date,
         author=_clean(document.get("author")),
     )

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Iterable, Iterator, Optional
 
-from eventscope.ingest.article import Metadata, Skip, build_article, date_field
+from eventscope.ingest.article import Metadata, Skip, build_article, date_field, first_time
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -105,6 +105,7 @@ def record_to_article(
         title=_string(value.get(settings.json_title_field)),
         url=_string(value.get(settings.json_url_field)),
         published=published,
+        published_at=first_time(value.get(f) for f in settings.json_date_fields),
         unread_date=unread_date,
         author=_author(value),
         external_id=_external_id(value.get(settings.json_id_field)),

@@ -20,7 +20,9 @@ import re
 from dataclasses import replace
 from typing import Iterator, Optional
 
-from eventscope.ingest.article import Metadata, Skip, build_article, match_date, normalise_date
+from eventscope.ingest.article import (
+    Metadata, Skip, build_article, match_date, normalise_date, published_time,
+)
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -54,6 +56,9 @@ def split_headers(text: str) -> tuple[Metadata, str]:
         field, value, rest = parsed
         if getattr(meta, field) is None:
             meta = replace(meta, **{field: value})
+            if field == "published" and not rest:  # a line holding only the date, and its time
+                meta = replace(meta, published_at=published_time(_HEADER.fullmatch(
+                    lines[index].strip())["value"]))
         if rest:
             # The date sat on the same line as the first words of the text.
             return meta, "\n".join([rest, *lines[index + 1:]])

@@ -232,7 +232,8 @@ def select_articles(engine: Engine, f: ArticleFilter) -> list[ArticleRow]:
         rows = connection.execute(q)
         return [ArticleRow(Article(id=r.id, text=r.text, title=r.title, url=r.url,
                                    published=r.published, source=r.source, author=r.author,
-                                   external_id=r.external_id), r.n_events, r.n_quotes)
+                                   external_id=r.external_id, published_at=r.published_at),
+                           r.n_events, r.n_quotes)
                 for r in rows]
 
 

@@ -22,6 +22,7 @@ articles = Table(
     Column("title", Text), Column("url", Text), Column("published", String(32), index=True),
     Column("source", Text), Column("author", Text), Column("external_id", Text),
     Column("published_first", String(10)), Column("published_last", String(10)),
+    Column("published_at", String(40)),  # Article.published_at: the time and its offset
     Column("model", String(200)), Column("model_version", String(50)),
     Column("pipeline", JSON, nullable=False), Column("errors", JSON, nullable=False),
     Column("stored_at", DateTime(timezone=True), nullable=False),

@@ -157,7 +157,7 @@ class Store:
 def _article(row) -> Article:
     return Article(id=row.id, text=row.text, title=row.title, url=row.url,
                    published=row.published, source=row.source, author=row.author,
-                   external_id=row.external_id)
+                   external_id=row.external_id, published_at=row.published_at)
 
 
 def _stage_of(label: str) -> tuple[str, str]:

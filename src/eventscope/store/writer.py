@@ -135,7 +135,8 @@ def article_row(result: ArticleResult) -> dict:
     days = period(a.published) or (None, None)
     return dict(
         text=a.text, title=a.title, url=a.url, published=a.published, source=a.source,
-        author=a.author, external_id=a.external_id, published_first=days[0],
+        author=a.author, external_id=a.external_id, published_at=a.published_at,
+        published_first=days[0],
         published_last=days[1], model=result.pipeline.model,
         model_version=result.pipeline.model_version, pipeline=to_json(result.pipeline),
         errors=list(result.errors), stored_at=dt.datetime.now(dt.timezone.utc),
