@@ -55,7 +55,42 @@ class Settings:
         "cache folder (about 1 s and 200 MB at 500).",
     )
 
+    # streams and scale (issue 11): fetching, near-duplicates, merged events, executors
+    user_agent: str = _setting(
+        "eventscope/0.1 (news event extraction; polite fetcher)",
+        "User-Agent sent with every feed, page and robots.txt request (eventscope watch).",
+    )
+    fetch_timeout: int = _setting(20, "Seconds to wait for a feed or page before giving up.")
+    fetch_max_bytes: int = _setting(
+        5_000_000, "Feeds and pages larger than this (in bytes) are not downloaded.")
+    fetch_delay: float = _setting(
+        1.0, "Seconds between two requests to the same host (robots.txt Crawl-delay if longer).")
+    obey_robots: bool = _setting(True, "Fetch only what the site's robots.txt allows.")
+    near_duplicates: bool = _setting(
+        True, "Group near-duplicate articles of one ingest run (MinHash LSH): each group is "
+        "processed once and the other copies are kept as sources of its text.")
+    near_duplicate_threshold: float = _setting(
+        0.6, "Estimated Jaccard similarity of word 3-gram sets from which two articles are "
+        "near-duplicates (over 0, at most 1).")
+    near_duplicate_min_words: int = _setting(
+        40, "Articles shorter than this (words) are never grouped as near-duplicates.")
+    merge_keys: tuple[str, ...] = _setting(
+        ("type", "dyad", "place"), "What events of different articles must share to be one "
+        "merged event: any of type, dyad, place, mode, modality.")
+    merge_window_days: int = _setting(
+        2, "Merged events: mentions whose dates start at most this many days after the "
+        "group's first date join it.")
+    executor: str = _setting(
+        "local", "How ingest runs the pipeline: local (this process) or dask (--executor).")
+    processes: int = _setting(1, "Local worker processes for ingest (--processes).")
+    dask_scheduler: str = _setting(
+        "", "Dask scheduler address (--scheduler); empty starts a local cluster.")
+    parts_dir: str = _setting(
+        "", "Folder the Dask workers write Parquet parts to (shared with the driver); empty: "
+        "a temporary folder.")
+
     def __post_init__(self) -> None:
+        _check_streams(self)
         if self.gazetteer_min_population not in GAZETTEER_SIZES:
             raise SettingsError(
                 f"gazetteer_min_population must be one of {', '.join(map(str, GAZETTEER_SIZES))}, "
@@ -84,11 +119,37 @@ def _parse(type_name: Any, raw: str, name: str) -> Any:
             return int(raw)
         except ValueError:
             raise SettingsError(f"EVENTSCOPE_{name.upper()} must be an integer, got {raw!r}") from None
+    if text == "float":
+        try:
+            return float(raw)
+        except ValueError:
+            raise SettingsError(f"EVENTSCOPE_{name.upper()} must be a number, got {raw!r}") from None
     if text == "bool":
         return raw.strip().lower() in {"1", "true", "yes", "on"}
     if text.startswith("tuple"):
         return tuple(p for p in (s.strip() for s in raw.split(",")) if p)
     return raw
+
+
+MERGE_KEYS = ("type", "dyad", "place", "mode", "modality")
+EXECUTORS = ("local", "dask")
+
+
+def _check_streams(settings: "Settings") -> None:
+    if not 0 < settings.near_duplicate_threshold <= 1:
+        raise SettingsError("near_duplicate_threshold must be over 0 and at most 1, "
+                            f"got {settings.near_duplicate_threshold}")
+    unknown = [k for k in settings.merge_keys if k not in MERGE_KEYS]
+    if unknown:
+        raise SettingsError(f"merge_keys: unknown key(s) {', '.join(unknown)}; "
+                            f"valid: {', '.join(MERGE_KEYS)}")
+    if settings.executor not in EXECUTORS:
+        raise SettingsError(f"executor must be one of {', '.join(EXECUTORS)}, "
+                            f"got {settings.executor!r}")
+    if settings.processes < 1:
+        raise SettingsError(f"processes must be at least 1, got {settings.processes}")
+    if settings.merge_window_days < 0 or settings.fetch_timeout <= 0:
+        raise SettingsError("merge_window_days must be 0 or more and fetch_timeout over 0")
 
 
 def describe() -> list[tuple[str, Any, str]]:

@@ -40,6 +40,7 @@ class RunSummary:
     stored: int = 0  # articles newly written (or rewritten with new stage versions)
     unchanged: int = 0  # articles already stored with the same stage versions
     duplicates: int = 0  # the same article more than once in this run's inputs
+    copies: int = 0  # near-duplicates of an article processed in this run, stored as its copies
     skipped: list[Skip] = field(default_factory=list)
     article_errors: int = 0  # articles where some stage logged an error
     words: int = 0
@@ -51,10 +52,12 @@ class RunSummary:
 
 
 def articles_only(
-    items: Iterable[Article | Skip], summary: RunSummary, on_skip: Optional[OnSkip]
+    items: Iterable[Article | Skip], summary: RunSummary, on_skip: Optional[OnSkip],
+    on_duplicate: Optional[Callable[[Article], None]] = None,
 ) -> Iterator[Article]:
-    """Pass articles through once each; count and report skips and in-run duplicates."""
-    seen: set[str] = set()
+    """Pass articles through once each; count and report skips and in-run duplicates
+    (``on_duplicate`` is told of each repeat that came from another source or URL)."""
+    seen: dict[str, tuple] = {}
     for item in items:
         if isinstance(item, Skip):
             summary.skipped.append(item)
@@ -64,8 +67,10 @@ def articles_only(
         summary.read += 1
         if item.id in seen:
             summary.duplicates += 1
+            if on_duplicate and seen[item.id] != (item.source, item.url):
+                on_duplicate(item)
             continue
-        seen.add(item.id)
+        seen[item.id] = (item.source, item.url)
         yield item
 
 
@@ -103,45 +108,109 @@ def ingest(
     interrupted run can simply be started again. Runs at the same time into one store claim
     each batch before parsing it (:mod:`eventscope.store.claims`), so none parses an article
     another is parsing; articles another run holds are done at the end, if it has not.
+    See :func:`ingest_items`.
     """
+    return ingest_items(iter_inputs(paths, settings, stdin=stdin), settings,
+                        on_skip=on_skip, on_progress=on_progress)
+
+
+def ingest_items(
+    items: Iterable[Article | Skip],
+    settings: Settings,
+    *,
+    on_skip: Optional[OnSkip] = None,
+    on_progress: Optional[OnProgress] = None,
+    grouping=None,
+    summary: Optional[RunSummary] = None,
+) -> RunSummary:
+    """Process and store ``items`` (articles and skips from any reader), as :func:`ingest`.
+
+    With ``near_duplicates`` on, near-duplicates of an earlier article are not processed but
+    stored as copies of it (``grouping``, a :class:`~eventscope.ingest.dedup.NearDuplicates`,
+    carries the index across calls). The pipeline runs here, in ``processes`` local processes
+    or on Dask (``executor``); see :func:`eventscope.execute.executors.open_executor`. Merged
+    events are refreshed at the end.
+    """
+    from eventscope.execute.executors import open_executor
     from eventscope.store import Store
     from eventscope.store.claims import Claims
+    from eventscope.store.merge import refresh_merged_events
 
-    summary = RunSummary()
-    pipeline = Pipeline.from_settings(settings)
+    summary = summary if summary is not None else RunSummary()
     started = time.perf_counter()
-    articles = articles_only(iter_inputs(paths, settings, stdin=stdin), summary, on_skip)
-    with Store.open(settings.db_url) as store:
-        claims = Claims(store, pipeline.labels())
+    if settings.near_duplicates and grouping is None:
+        from eventscope.ingest.dedup import NearDuplicates
+
+        grouping = NearDuplicates(settings)
+    articles = articles_only(items, summary, on_skip,
+                             grouping.same_text if grouping is not None else None)
+    if grouping is not None:
+        articles = grouping.representatives(articles)
+    with Store.open(settings.db_url) as store, \
+            open_executor(settings, Pipeline.from_settings) as executor:
+        claims = Claims(store, executor.labels())
+        writer = _Writer(store, settings, summary, on_progress, grouping)
         try:
             held: list[Article] = []
-            while batch := list(islice(articles, settings.batch_size)):
-                held.extend(_ingest_batch(batch, claims, pipeline, summary, on_progress))
+            writer.write(executor.process(_claimed(articles, claims, settings.batch_size,
+                                                   summary, on_progress, held)))
             while held:  # held by other runs: wait until they store them or their claims expire
                 time.sleep(CLAIM_POLL_S)
-                held = _ingest_batch(held, claims, pipeline, summary, on_progress)
+                retry, held = held, []
+                writer.write(executor.process(_claimed(retry, claims, settings.batch_size,
+                                                       summary, on_progress, held)))
         finally:
             claims.release()
+        writer.finish()
+        refresh_merged_events(store.engine, settings)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _ingest_batch(batch: list[Article], claims, pipeline: Pipeline, summary: RunSummary,
-                  on_progress: Optional[OnProgress]) -> list[Article]:
-    """Claim, process and store what is pending of ``batch``; return what another run holds."""
-    claim = claims.claim(a.id for a in batch)
-    todo = [a for a in batch if a.id in claim.claimed]
-    summary.unchanged += len(claim.done)
-    if on_progress and claim.done:
-        on_progress(len(claim.done), 0)
-    results = []
-    for result in pipeline.process(todo):
-        _count(summary, result, on_progress)
-        results.append(result)
-    if results:
-        written = claims.store.write(results)
-        summary.stored += getattr(written, "written", len(results))
-    return [a for a in batch if a.id in claim.held]
+def _claimed(articles: Iterable[Article], claims, batch_size: int, summary: RunSummary,
+             on_progress: Optional[OnProgress], held: list[Article]) -> Iterator[Article]:
+    """The articles this run claimed, one batch at a time; those another run holds go to
+    ``held``, those already stored are counted as unchanged."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        claim = claims.claim(a.id for a in batch)
+        summary.unchanged += len(claim.done)
+        if on_progress and claim.done:
+            on_progress(len(claim.done), 0)
+        held.extend(a for a in batch if a.id in claim.held)
+        yield from (a for a in batch if a.id in claim.claimed)
+
+
+class _Writer:
+    """Stores results one batch per transaction, and the near-duplicate copies once their
+    article is stored."""
+
+    def __init__(self, store, settings: Settings, summary: RunSummary,
+                 on_progress: Optional[OnProgress], grouping):
+        self.store, self.settings, self.summary = store, settings, summary
+        self.on_progress, self.grouping = on_progress, grouping
+        self.waiting: list = []  # copies whose article is not stored yet
+
+    def write(self, results: Iterable[ArticleResult]) -> None:
+        results = iter(results)
+        while batch := list(islice(results, self.settings.batch_size)):
+            for result in batch:
+                _count(self.summary, result, self.on_progress)
+            written = self.store.write(batch)
+            self.summary.stored += getattr(written, "written", len(batch))
+            self._copies()
+
+    def finish(self) -> None:
+        self._copies()
+        if self.grouping is not None:
+            self.summary.copies = self.grouping.copies_seen
+
+    def _copies(self) -> None:
+        if self.grouping is not None:
+            from eventscope.store.copies import write_copies
+
+            self.waiting = write_copies(self.store.engine,
+                                        self.waiting + self.grouping.take_copies())
 
 
 def _count(summary: RunSummary, result: ArticleResult, on_progress: Optional[OnProgress]) -> None:

@@ -92,13 +92,25 @@ def extract(settings: Settings, paths, strict: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @strict_option
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="Run the pipeline here (local) or on Dask workers (setting: executor).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address; none starts a local cluster (dask_scheduler).")
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Worker processes (local), or workers of a local Dask cluster (processes).")
 @click.pass_obj
-def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool) -> None:
+def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool,
+           executor: Optional[str], scheduler: Optional[str], processes: Optional[int]) -> None:
     """Process PATHS and store the records in the database (resumable, idempotent)."""
     from eventscope.workflow import ingest as run_ingest
 
+    if scheduler and (executor or settings.executor) != "dask":
+        raise click.BadParameter("needs --executor dask", param_hint="--scheduler")
     settings = settings.replace(db_url=database_url(db_url, settings.db_url),
-                                strict=strict or settings.strict)
+                                strict=strict or settings.strict,
+                                executor=executor or settings.executor,
+                                dask_scheduler=scheduler or settings.dask_scheduler,
+                                processes=processes or settings.processes)
     with progress_bar(err, paths, "ingest") as on_progress:
         summary = run_ingest(paths, settings, on_skip=report_skip, on_progress=on_progress)
     click.echo(
@@ -106,14 +118,18 @@ def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool) -> No
         f"in {settings.db_url}",
         err=True,
     )
+    if summary.copies:
+        click.echo(f"{summary.copies} near-duplicate(s) kept as copies of a processed article",
+                   err=True)
     finish(summary, settings.strict, "processed")
 
 
 def _register() -> None:
-    from eventscope.cli import actors, counts, gazetteer, query, show
+    from eventscope.cli import actors, counts, gazetteer, query, show, watch
 
     for command in (query.events, query.quotes, query.articles, actors.actors, query.export,
-                    query.stats, query.demo, gazetteer.gazetteer, show.show, counts.counts):
+                    query.stats, query.demo, gazetteer.gazetteer, show.show, counts.counts,
+                    watch.watch, watch.merged):
         cli.add_command(command)
     try:
         from eventscope.cli.eval_cmd import eval_command

@@ -25,6 +25,7 @@ from eventscope.ingest.article import Skip
 from eventscope.ingest.html import declared_charset, read_html
 from eventscope.ingest.jsonl import read_json, read_json_lines
 from eventscope.ingest.text import read_text
+from eventscope.ingest.warc import is_warc, read_warc
 from eventscope.records import Article
 from eventscope.settings import Settings
 
@@ -36,6 +37,7 @@ STDIN_SOURCE = "<stdin>"
 # HTML when it opens as a page), unless it is of a format in UNSUPPORTED_SUFFIXES.
 FORMATS: dict[str, str] = {
     ".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".json": "json",
+    ".warc": "warc",  # and .warc.gz: web archives, streamed by eventscope.ingest.warc
 }
 _GLOB_CHARS = frozenset("*?[")
 # Formats eventscope does not read. Read as text, an XML feed of hundreds of articles became one
@@ -105,6 +107,9 @@ def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     """The articles in one file; its format comes from its suffix (unknown suffix: text,
     unless the file opens as another format). A format eventscope does not read is one Skip."""
     source = shown_path(path)
+    if is_warc(path):  # streamed record by record, whatever the archive's size
+        yield from read_warc(path, settings, source)
+        return
     refused = unsupported(path, source)
     if refused is not None:
         yield refused

@@ -89,3 +89,6 @@ events = _record_table(
 RECORD_TABLES: dict[str, Table] = {
     "entities": entities, "quotes": quotes, "dates": dates, "places": places, "events": events,
 }
+
+# the tables of feeds, near-duplicates and merged events register on the same metadata
+from eventscope.store import streams_schema  # noqa: E402,F401

@@ -1,0 +1,116 @@
+"""One event, many reports: stored events grouped by type, dyad, place and a date window."""
+from __future__ import annotations
+
+import pytest
+
+from eventscope.records import Actor, Article, ArticleResult, Event, Place, Span, content_id
+from eventscope.settings import Settings
+from eventscope.store import Store
+from eventscope.store.copies import write_copies
+from eventscope.ingest.dedup import Copy
+from eventscope.store.merge import refresh_merged_events, select_merged_events
+
+from test_store import INFO
+
+
+def event(event_type="ASSAULT", actor="RUSMIL", recipient="UKR", place=(703448, "Kyiv"),
+          date=None, start=0):
+    text = f"{event_type} {actor} {recipient} {start}"
+    span = Span(start, start + 5, text[:5])
+    loc = Place("p", 0, 4, place[1], geonameid=place[0], name=place[1]) if place else None
+    actors = (Actor(0, 1, "a", country=actor[:3], code=actor),) if actor else ()
+    recipients = (Actor(0, 1, "r", country=recipient[:3], code=recipient),) if recipient else ()
+    return Event(id=content_id(text), event_type=event_type, trigger=span, sentence=span,
+                 event_text=text, actor=actors, recipient=recipients, event_loc=loc, date=date)
+
+
+def report(name, published, *events, url=None):
+    text = f"Report {name} of {published}."
+    article = Article(id=content_id(text), text=text, published=published, source=f"{name}.txt",
+                      url=url)
+    return ArticleResult(article=article, pipeline=INFO, events=tuple(events))
+
+
+def merged(results, **settings):
+    with Store.open("sqlite://") as store:
+        store.write(results)
+        refresh_merged_events(store.engine, Settings(**settings))
+        return [(m.event_type, len(m.mentions), m.articles, m.sources)
+                for m in select_merged_events(store.engine)]
+
+
+def test_reports_of_one_event_by_several_outlets_become_one_merged_event():
+    results = [report("a", "2024-03-01", event(start=3), url="https://www.one.example/x"),
+               report("b", "2024-03-02", event(start=7), url="https://two.example/y"),
+               report("c", "2024-03-02", event(start=9), url="https://one.example/z")]
+    with Store.open("sqlite://") as store:
+        store.write(results)
+        assert refresh_merged_events(store.engine, Settings()) == 1
+        (found,) = select_merged_events(store.engine)
+    assert (found.event_type, found.actors, found.recipients, found.place) == (
+        "ASSAULT", "RUSMIL", "UKR", "geonames:703448")
+    assert (found.date_first, found.date_last, found.articles, found.sources) == (
+        "2024-03-01", "2024-03-02", 3, 2)  # one.example twice: two distinct sources
+    assert sorted((m.article_id, m.start) for m in found.mentions) == sorted(
+        (r.article.id, r.events[0].trigger.start) for r in results)
+
+
+@pytest.mark.parametrize("second", [
+    event(event_type="PROTEST"),  # another type
+    event(recipient="BLR"),  # another dyad
+    event(actor="UKRMIL", recipient="RUS"),  # the dyad reversed
+    event(place=(706483, "Kharkiv")),  # another place
+    event(date="2024-03-09"),  # outside the window
+])
+def test_events_differing_in_a_key_or_far_apart_stay_apart(second):
+    found = merged([report("a", "2024-03-01", event()), report("b", "2024-03-01", second)])
+    assert sorted(found) == sorted([("ASSAULT", 1, 1, 1), (second.event_type, 1, 1, 1)])
+
+
+def test_the_window_is_counted_from_the_first_report():
+    results = [report(n, d, event()) for n, d in
+               (("a", "2024-03-01"), ("b", "2024-03-03"), ("c", "2024-03-05"))]
+    assert sorted(merged(results)) == [("ASSAULT", 1, 1, 1), ("ASSAULT", 2, 2, 2)]
+    assert merged(results, merge_window_days=4) == [("ASSAULT", 3, 3, 3)]
+
+
+def test_the_rule_is_a_setting():
+    results = [report("a", "2024-03-01", event()),
+               report("b", "2024-03-01", event(place=(706483, "Kharkiv")))]
+    assert len(merged(results)) == 2
+    assert merged(results, merge_keys=("type", "dyad")) == [("ASSAULT", 2, 2, 2)]
+
+
+def test_events_without_parties_or_dates_are_never_merged():
+    results = [report("a", "2024-03-01", event(actor=None, recipient=None)),
+               report("b", "2024-03-01", event(actor=None, recipient=None)),
+               report("c", None, event()), report("d", None, event())]
+    assert merged(results) == [("ASSAULT", 1, 1, 1)] * 4
+
+
+def test_near_duplicate_copies_count_as_sources():
+    first = report("a", "2024-03-01", event(), url="https://one.example/1")
+    with Store.open("sqlite://") as store:
+        store.write([first])
+        write_copies(store.engine, [Copy(first.article.id, "f" * 32, 0.9, "x.html",
+                                         "https://three.example/1")])
+        refresh_merged_events(store.engine, Settings())
+        (found,) = select_merged_events(store.engine)
+    assert (found.articles, found.sources) == (1, 2)
+
+
+def test_refreshing_again_gives_the_same_ids_and_rows():
+    results = [report("a", "2024-03-01", event()), report("b", "2024-03-02", event())]
+    with Store.open("sqlite://") as store:
+        store.write(results)
+        refresh_merged_events(store.engine, Settings())
+        before = select_merged_events(store.engine)
+        refresh_merged_events(store.engine, Settings())
+        assert select_merged_events(store.engine) == before
+
+
+def test_unknown_merge_keys_are_a_settings_error():
+    from eventscope.errors import SettingsError
+
+    with pytest.raises(SettingsError, match="merge_keys: unknown key"):
+        Settings(merge_keys=("type", "weather"))
