@@ -73,3 +73,108 @@ def write_re3d_source(root, name: str, **tables) -> None:
     for table, rows in tables.items():
         (folder / f"{table}.json").write_text(
             "".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+
+
+# --- service: a throwaway PostgreSQL server, Chromium, and a small store of our own sentences ---
+
+def _needed(what: str, reason: str):
+    """Skip for want of ``what`` on a developer's machine; in CI (``CI`` set) fail instead."""
+    message = f"{what} unavailable: {reason}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI must run these tests: bash .ci/run installs it)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """An admin URL of a PostgreSQL server: ``EVENTSCOPE_TEST_POSTGRES_URL`` if set, else one
+    started here from Debian's binaries in a temporary folder, loopback only, stopped at the
+    end of the session (see tests/pg_server.py)."""
+    from pg_server import TestServer, find_binaries
+
+    given = os.environ.get("EVENTSCOPE_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    binaries = find_binaries()
+    if binaries is None:
+        _needed("PostgreSQL", "no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin")
+    import tempfile
+
+    # not under pytest's basetemp: as root the server runs as "postgres", which cannot enter it
+    server = TestServer(binaries, Path(tempfile.mkdtemp(prefix="eventscope-pg-")))
+    try:
+        server.start()
+    except RuntimeError as exc:
+        _needed("PostgreSQL", str(exc))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of a new, empty database on the test server, dropped after the test."""
+    from pg_server import fresh_database
+
+    with fresh_database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def _postgres_session_store(postgres_server):
+    from pg_server import fresh_database
+
+    from eventscope.store import Store
+
+    with fresh_database(postgres_server) as url, Store.open(url) as store:
+        yield store
+
+
+@pytest.fixture
+def postgres_store(_postgres_session_store):
+    """A migrated store on the test server, emptied for each test (faster than a new one)."""
+    from pg_server import empty
+
+    empty(_postgres_session_store)
+    return _postgres_session_store
+
+
+CHROMIUM = os.environ.get("EVENTSCOPE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        _needed("Chromium", f"no browser at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def service_results():
+    """ArticleResults written by hand for the API and dashboard tests (service_data.py)."""
+    from service_data import results
+
+    return results()
+
+
+@pytest.fixture
+def service_store(service_results):
+    from eventscope.store import Store
+
+    with Store.open("sqlite://") as store:
+        store.write(service_results)
+        yield store

@@ -4,7 +4,9 @@ SQLite is the default (one file, WAL so readers do not block the writer). The SQ
 own transaction handling is switched off so that SQLAlchemy's ``begin`` really begins a
 transaction: writes take the write lock up front (``BEGIN IMMEDIATE``), so two writers wait for
 each other (busy timeout) instead of failing halfway through a batch. Other databases get a
-plain engine; nothing here or in the queries is SQLite-only SQL.
+plain engine; nothing here or in the queries is SQLite-only SQL. A PostgreSQL URL without a
+driver (``postgresql://user@host/db``, ``postgres://...``) uses psycopg 3, the driver installed
+with eventscope, rather than SQLAlchemy's default psycopg2.
 """
 from __future__ import annotations
 
@@ -34,10 +36,16 @@ def as_url(value: str) -> str:
 
 
 def parse_url(url: str) -> URL:
+    """``url`` parsed; a PostgreSQL URL without a driver names psycopg 3."""
+    if url.startswith("postgres://"):  # the scheme Heroku and libpq also accept
+        url = "postgresql://" + url[len("postgres://"):]
     try:
-        return make_url(url)
+        parsed = make_url(url)
     except ArgumentError:
         raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///eventscope.db)") from None
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
 
 
 def shown(url: str) -> str:
