@@ -178,3 +178,14 @@ def service_store(service_results):
     with Store.open("sqlite://") as store:
         store.write(service_results)
         yield store
+
+
+@pytest.fixture
+def service_client(service_store):
+    """A TestClient of the service over ``service_store``, read-only (no api_token)."""
+    from fastapi.testclient import TestClient
+
+    from eventscope.api import create_app
+
+    with TestClient(create_app(Settings(), service_store), raise_server_exceptions=False) as client:
+        yield client

@@ -54,6 +54,14 @@ class Settings:
         "villages; the index of each size is built once (seconds) and then loads from the "
         "cache folder (about 1 s and 200 MB at 500).",
     )
+    api_token: str = _setting(
+        "", "Token that allows the service's write endpoint (POST /api/ingest); empty: the "
+        "service is read-only.",
+    )
+    api_max_page: int = _setting(1000, "Most rows one page of the service's API returns.")
+    api_max_upload_bytes: int = _setting(
+        20_000_000, "Largest request body the service accepts (an ingest upload), in bytes.",
+    )
 
     # streams and scale (issue 11): fetching, near-duplicates, merged events, executors
     user_agent: str = _setting(

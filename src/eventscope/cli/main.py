@@ -125,11 +125,11 @@ def ingest(settings: Settings, paths, db_url: Optional[str], strict: bool,
 
 
 def _register() -> None:
-    from eventscope.cli import actors, counts, gazetteer, query, show, watch
+    from eventscope.cli import actors, counts, gazetteer, query, serve, show, watch
 
     for command in (query.events, query.quotes, query.articles, actors.actors, query.export,
                     query.stats, query.demo, gazetteer.gazetteer, show.show, counts.counts,
-                    watch.watch, watch.merged):
+                    watch.watch, watch.merged, serve.serve):
         cli.add_command(command)
     try:
         from eventscope.cli.eval_cmd import eval_command
