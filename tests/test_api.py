@@ -78,7 +78,8 @@ def test_any_text_in_a_text_filter_is_an_answer_not_a_failure(service_client, va
     for route in ("events", "quotes", "articles", "actors", "places", "entities"):
         param = {"actors": "name", "quotes": "speaker"}.get(route, "text")
         response = service_client.get(f"/api/{route}", params={param: value})
-        assert response.status_code == 200
+        if response.status_code != 200:  # the store's own check of filter values
+            assert "control character" in error_of(response, 400)["message"]
 
 
 def test_csv_and_jsonl_downloads_hold_every_matching_row(service_client):
@@ -131,6 +132,7 @@ def test_one_article_whole_and_the_stats(service_client, service_results):
     ("/api/events?sort=colour", 400, "sort", "not a sort key of events"),
     ("/api/events?format=xml", 400, "format", "'json', 'csv' or 'jsonl'"),
     ("/api/events?from=yesterday", 400, None, "date_from 'yesterday' is not a date"),
+    ("/api/events?actor=%07", 400, None, "the actor filter holds a control character"),
     ("/api/actors?sort=name", 400, "sort", "cannot be sorted"),
     ("/api/articles/0000", 404, "article_id", "no article '0000'"),
     ("/api/articles/not%20an%20id", 400, "article_id", "string should match pattern"),

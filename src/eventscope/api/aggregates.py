@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from eventscope.store import ActorFilter, EventFilter, QuoteFilter, Store, queries
+from eventscope.store.filters import check_filter
 from eventscope.store.schema import entities, events
 
 TOP_DYADS = 8
@@ -18,10 +19,12 @@ MOST_POINTS = 2000
 MOST_NODES = 40
 
 
-def _filtered(f: EventFilter, *columns):
-    """``columns`` of the events ``f`` keeps (the listing's own query, other columns)."""
-    return queries.event_query(replace(f, limit=None, offset=0)).with_only_columns(
-        *columns).order_by(None)
+def _filtered(f: EventFilter, connection, *columns):
+    """``columns`` of the events ``f`` keeps (the listing's own query, other columns); names
+    in ``f`` are matched against those stored, read through ``connection``."""
+    f = replace(f, limit=None, offset=0)
+    check_filter(f)
+    return queries.event_query(f, connection).with_only_columns(*columns).order_by(None)
 
 
 def _month():
@@ -53,9 +56,10 @@ def timeline(engine: Engine, f: EventFilter, by: str = "type") -> Timeline:
     """Events per month (of the day their date starts) by type, or by the top dyads."""
     keys = ((events.c.event_type,) if by == "type"
             else (events.c.actor_countries, events.c.recipient_countries))
-    query = _filtered(f, _month().label("month"), *keys, func.count().label("n")).where(
-        events.c.date_first.is_not(None)).group_by(_month(), *keys)
     with engine.connect() as connection:
+        query = _filtered(f, connection, _month().label("month"), *keys,
+                          func.count().label("n")).where(
+            events.c.date_first.is_not(None)).group_by(_month(), *keys)
         rows = connection.execute(query).all()
     counts: dict[str, Counter] = defaultdict(Counter)
     for month, *key, n in rows:
@@ -84,12 +88,12 @@ def event_locations(engine: Engine, f: EventFilter) -> list[Point]:
     lat, lon = loc[("event_loc", "lat")].as_float(), loc[("event_loc", "lon")].as_float()
     name = func.coalesce(loc[("event_loc", "name")].as_string(),
                          loc[("event_loc", "text")].as_string())
-    query = (_filtered(f, name.label("name"), lat.label("lat"), lon.label("lon"),
-                       func.count().label("n"))
-             .where(lat.is_not(None)).where(lon.is_not(None))
-             .group_by(name, lat, lon).order_by(func.count().desc(), name, lat, lon)
-             .limit(MOST_POINTS))
     with engine.connect() as connection:
+        query = (_filtered(f, connection, name.label("name"), lat.label("lat"), lon.label("lon"),
+                           func.count().label("n"))
+                 .where(lat.is_not(None)).where(lon.is_not(None))
+                 .group_by(name, lat, lon).order_by(func.count().desc(), name, lat, lon)
+                 .limit(MOST_POINTS))
         return [Point(r.name or "?", r.lat, r.lon, r.n) for r in connection.execute(query)]
 
 
@@ -109,9 +113,9 @@ class Network:
 def network(engine: Engine, f: EventFilter) -> Network:
     """Actors (country codes) linked by the events one directs at another."""
     a, r = events.c.actor_countries, events.c.recipient_countries
-    query = _filtered(f, a, r, func.count().label("n")).group_by(a, r)
     weights: Counter = Counter()
     with engine.connect() as connection:
+        query = _filtered(f, connection, a, r, func.count().label("n")).group_by(a, r)
         for actors, recipients, n in connection.execute(query):
             for source in filter(None, (actors or "").split("|")):
                 for target in filter(None, (recipients or "").split("|")):
@@ -149,9 +153,9 @@ def actor_profile(store: Store, name: str, most: int = 20) -> ActorProfile:
             spellings.update(dict(connection.execute(query).all()))
     quotes = store.quotes(QuoteFilter(speaker=name))
     by_month = Counter((q.published or "")[:7] or "undated" for q in quotes)
-    typed = _filtered(EventFilter(actor=name), events.c.event_type, func.count()).group_by(
-        events.c.event_type)
     with store.engine.connect() as connection:
+        typed = _filtered(EventFilter(actor=name), connection, events.c.event_type,
+                          func.count()).group_by(events.c.event_type)
         by_type = dict(sorted(connection.execute(typed).all(), key=lambda kv: (-kv[1], kv[0])))
     newest = sorted(quotes, key=lambda q: q.published or "", reverse=True)[:most]
     named = sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from eventscope.api.errors import ApiError
 from eventscope.records import Event, Quote, from_json, to_json
 from eventscope.store import queries
+from eventscope.store.filters import check_filter, like_pattern
 from eventscope.store.export import COLUMNS, _event_row
 from eventscope.store.schema import articles, entities, events, places, quotes
 
@@ -21,7 +22,7 @@ _BATCH = 2000  # rows fetched at a time by a download
 @dataclass(frozen=True)
 class Resource:
     name: str
-    query: Callable[[Any], Select]  # the filter's rows, any order
+    query: Callable[..., Select]  # (filter, connection) -> the filter's rows, any order
     sorts: dict[str, tuple]  # sort key -> columns, the first being the default
     row: Callable[[Any], dict]  # a result row as JSON
     flat: Callable[[Any], dict]  # a result row as a CSV row
@@ -73,14 +74,14 @@ class PlaceFilter:
     use: Optional[str] = None
 
 
-def place_query(f: PlaceFilter) -> Select:
+def place_query(f: PlaceFilter, connection=None) -> Select:
     p = places.c
     q = (select(p.article_id, p.seq, p.name, p.start, p.end, p.use, p.country, p.lat, p.lon,
                 p.geonameid, p.data, articles.c.id, articles.c.title, articles.c.published,
                 articles.c.source)
          .join(articles, articles.c.id == p.article_id))
     if f.name:
-        q = q.where(p.name.ilike(queries._like(f.name), escape="\\"))
+        q = q.where(p.name.ilike(like_pattern(f.name), escape="\\"))
     if f.country:
         q = q.where(p.country == f.country)
     if f.use:
@@ -106,13 +107,13 @@ class EntityFilter:
     country: Optional[str] = None
 
 
-def entity_query(f: EntityFilter) -> Select:
+def entity_query(f: EntityFilter, connection=None) -> Select:
     e = entities.c
     q = (select(e.article_id, e.seq, e.label, e.canonical, e.country, e.start, e.end, e.data,
                 articles.c.id, articles.c.title, articles.c.published, articles.c.source)
          .join(articles, articles.c.id == e.article_id))
     if f.text:
-        q = q.where(e.canonical.ilike(queries._like(f.text), escape="\\"))
+        q = q.where(e.canonical.ilike(like_pattern(f.text), escape="\\"))
     if f.label:
         q = q.where(e.label == f.label)
     if f.country:
@@ -131,12 +132,12 @@ def _entity_json(r) -> dict:
     return {**_source(r), "seq": r.seq, "entity": r.data}
 
 
-def _event_query(f) -> Select:
-    return queries.event_query(f).add_columns(events.c.seq)
+def _event_query(f, connection=None) -> Select:
+    return queries.event_query(f, connection).add_columns(events.c.seq)
 
 
-def _quote_query(f) -> Select:
-    return queries.quote_query(f).add_columns(quotes.c.seq)
+def _quote_query(f, connection=None) -> Select:
+    return queries.quote_query(f, connection).add_columns(quotes.c.seq)
 
 
 _in_article = lambda table: (articles.c.published, articles.c.id, table.c.seq)
@@ -168,8 +169,9 @@ RESOURCES = {r.name: r for r in (
 )}
 
 
-def ordered(resource: Resource, f, sort: Optional[str]) -> Select:
-    """The resource's query for ``f`` (without its limit) in the order ``sort`` names."""
+def ordered(resource: Resource, f, sort: Optional[str], connection) -> Select:
+    """The resource's query for ``f`` (without its limit) in the order ``sort`` names; names
+    in ``f`` are matched against those stored, read through ``connection``."""
     key = (sort or next(iter(resource.sorts))).strip()
     descending = key.startswith("-")
     columns = resource.sorts.get(key.lstrip("-"))
@@ -178,24 +180,41 @@ def ordered(resource: Resource, f, sort: Optional[str]) -> Select:
         raise ApiError(400, f"parameter 'sort': {key[:40]!r} is not a sort key of "
                        f"{resource.name}; choose one of: {valid}", "sort")
     order = [(c.desc() if descending else c.asc()).nulls_last() for c in columns]
-    query = resource.query(replace(f, limit=None, offset=0) if hasattr(f, "limit") else f)
+    if hasattr(f, "limit"):  # one of the store's filters: checked as the CLI checks it
+        f = replace(f, limit=None, offset=0)
+        check_filter(f)
+    query = resource.query(f, connection)
     return query.order_by(None).limit(None).offset(None).order_by(*order)
 
 
-def count(engine: Engine, query: Select) -> int:
+def page(engine: Engine, resource: Resource, f, sort: Optional[str], limit: int,
+         offset: int) -> tuple[int, list[dict]]:
+    """(rows ``f`` keeps, the JSON rows of one page of them)."""
     with engine.connect() as connection:
-        return connection.execute(
+        query = ordered(resource, f, sort, connection)
+        total = connection.execute(
             select(func.count()).select_from(query.order_by(None).subquery())).scalar()
-
-
-def page(engine: Engine, resource: Resource, query: Select, limit: int, offset: int) -> list[dict]:
-    with engine.connect() as connection:
-        return [resource.row(r) for r in
+        rows = [resource.row(r) for r in
                 connection.execute(query.limit(limit).offset(offset or None))]
+    return total, rows
 
 
-def stream(engine: Engine, query: Select, make_row: Callable) -> Iterator[dict]:
-    """Every row of ``query``, read in batches on one connection."""
-    with engine.connect() as connection:
-        for r in connection.execution_options(yield_per=_BATCH).execute(query):
-            yield make_row(r)
+def stream(engine: Engine, resource: Resource, f, sort: Optional[str], limit: Optional[int],
+           offset: int, make_row: Callable) -> Iterator[dict]:
+    """Every row ``f`` keeps (or the ``limit`` after ``offset``), read in batches on one
+    connection. The query is built before the first row is asked for, so a bad filter is an
+    error response, not a broken download."""
+    connection = engine.connect()
+    try:
+        query = ordered(resource, f, sort, connection)
+    except BaseException:
+        connection.close()
+        raise
+    if limit is not None or offset:
+        query = query.limit(limit).offset(offset or None)
+
+    def rows() -> Iterator[dict]:
+        with connection:
+            for r in connection.execution_options(yield_per=_BATCH).execute(query):
+                yield make_row(r)
+    return rows()

@@ -40,15 +40,12 @@ def listed(request: Request, name: str, f, paging: params.Paging):
     """A page of resource ``name`` as JSON, or every matching row as a download."""
     resource = listing.RESOURCES[name]
     engine = store_of(request).engine
-    query = listing.ordered(resource, f, paging.sort)
     if paging.format != "json":
-        if paging.limit is not None or paging.offset:
-            query = query.limit(paging.limit).offset(paging.offset or None)
         make_row = resource.flat if paging.format == "csv" else resource.row
-        return download(listing.stream(engine, query, make_row), paging.format, name,
-                        resource.columns)
-    total = listing.count(engine, query)
-    rows = listing.page(engine, resource, query, paging.limit, paging.offset)
+        rows = listing.stream(engine, resource, f, paging.sort, paging.limit, paging.offset,
+                              make_row)
+        return download(rows, paging.format, name, resource.columns)
+    total, rows = listing.page(engine, resource, f, paging.sort, paging.limit, paging.offset)
     return JSONResponse({"rows": rows, "total": total, "limit": paging.limit,
                          "offset": paging.offset, "next": _next(request, total, paging)})
 

@@ -93,11 +93,8 @@ def index(request: Request):
 
 @twin("/events", "events.html")
 def events_page(request: Request, f=Depends(params.event_filter), offset: int = Depends(_offset)):
-    resource = listing.RESOURCES["events"]
-    query = listing.ordered(resource, f, None)
-    engine = _store(request).engine
-    total = listing.count(engine, query)
-    rows = listing.page(engine, resource, query, PAGE, offset)
+    total, rows = listing.page(_store(request).engine, listing.RESOURCES["events"], f, None,
+                               PAGE, offset)
     return {"rows": rows, "total": total, "offset": offset}, {
         "pages": _pages(request, total, offset, PAGE)}
 
@@ -152,11 +149,8 @@ def actor_page(request: Request, name: str = Path(..., min_length=1, max_length=
 @twin("/articles", "articles.html")
 def articles_page(request: Request, f=Depends(params.article_filter),
                   offset: int = Depends(_offset)):
-    resource = listing.RESOURCES["articles"]
-    query = listing.ordered(resource, f, None)
-    engine = _store(request).engine
-    total = listing.count(engine, query)
-    rows = listing.page(engine, resource, query, PAGE, offset)
+    total, rows = listing.page(_store(request).engine, listing.RESOURCES["articles"], f, None,
+                               PAGE, offset)
     return {"rows": rows, "total": total, "offset": offset}, {
         "pages": _pages(request, total, offset, PAGE)}
 
