@@ -8,6 +8,7 @@ texts through the real pipeline): no exception escapes.
 """
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -83,6 +84,17 @@ def test_a_special_file_named_directly_is_one_skip_and_does_not_hang(tmp_path, n
         pytest.skip(f"{name} cannot be made here")
     lines, stored = in_thread(lambda: read_all([tmp_path / name]), 20)
     assert len(lines) == 1 and lines[0].startswith(case.source + ": skipped: ") and not stored
+
+
+def test_the_progress_estimate_does_not_read_special_files(tmp_path):
+    from eventscope.cli.progress import estimate_articles
+
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "loop.jsonl").symlink_to("loop.jsonl")
+    (tmp_path / "two.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n')
+    names = [str(tmp_path / n) for n in ("fifo.jsonl", "zero.jsonl", "loop.jsonl", "two.jsonl")]
+    assert in_thread(lambda: estimate_articles(names), 20) == 5
 
 
 @pytest.mark.parametrize("name, shown", [
@@ -201,6 +213,28 @@ def test_generated_pages_never_raise(text):
     page = f"<html><body><article><p>{text}</p><p>{text[::-1]}</p></article></body></html>"
     assert_sound(list(read_bytes(page.encode("utf-8", "surrogatepass"), "g.html", "html",
                                  SETTINGS)))
+
+
+@functools.cache
+def memory_store():
+    from eventscope.store import Store
+
+    return Store.open("sqlite://")  # one for every example: ids are content hashes
+
+
+@hyp_settings(max_examples=100, deadline=None)
+@given(texts=st.lists(ANY_TEXT, min_size=1, max_size=4))
+def test_generated_text_is_stored_as_read(texts):
+    from eventscope.records import ArticleResult, PipelineInfo, StageInfo
+
+    info = PipelineInfo((StageInfo("nlp", 1), StageInfo("events", 1)), "none", "0")
+    items = [i for t in texts for i in read_bytes(t.encode("utf-8", "surrogatepass"), "g.txt",
+                                                   "text", SETTINGS)]
+    assert_sound(items)
+    articles = list({i.id: i for i in items if isinstance(i, Article)}.values())
+    store = memory_store()
+    store.write([ArticleResult(article=a, pipeline=info) for a in articles])
+    assert [store.get(a.id).article for a in articles] == articles
 
 
 @pytest.mark.integration

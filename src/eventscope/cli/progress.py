@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -21,12 +23,20 @@ def estimate_articles(paths: Sequence[str]) -> int | None:
     for path in expand_paths(paths):
         if str(path) == "-":
             return None
-        if path.suffix.lower() == ".jsonl":
-            with open(path, "rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
+        total += _records(path) if path.suffix.lower() == ".jsonl" else 1
     return total
+
+
+def _records(path: Path) -> int:
+    """Non-empty lines of a regular file; 1 for anything else (a FIFO would wait, a link to
+    /dev/zero never end, an unreadable file is skipped later with its reason)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1
+        with open(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
 
 
 @contextlib.contextmanager
