@@ -70,6 +70,9 @@ def test_region_points_are_the_centre_of_their_cities():
     ("Russia's war has displaced millions.", "Russia", "metonymic"),
     ("Reporters covered the Ukraine war for months.", "Ukraine", "literal"),
     ("The talks were held in Geneva on Monday.", "Geneva", "literal"),
+    ("Ohio Governor Ann Reyes signed the bill.", "Ohio", "metonymic"),  # a person's office
+    ("New sanctions against Iran took effect.", "Iran", "metonymic"),  # a party
+    ("The ships sailed past Iran overnight.", "Iran", "literal"),
 ])
 def test_places_standing_for_people_or_institutions(text, place, use):
     from eventscope.execute import Pipeline

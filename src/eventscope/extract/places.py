@@ -22,7 +22,7 @@ from eventscope.extract.place_matcher import match_places, person_name_words
 from eventscope.lexicons.actors import DEMONYMS
 from eventscope.lexicons.places import (
     HOSTILITY_NOUNS, LOCATION_SUBJECT_VERBS, LOCATIVE_PREPOSITIONS, METONYMIC_NOUNS,
-    METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PLACE_KIND_NOUNS, PLACE_NOUNS,
+    METONYMIC_OBJECT_VERBS, METONYMIC_VERBS, PARTY_PREPOSITIONS, PLACE_KIND_NOUNS, PLACE_NOUNS,
 )
 from eventscope.records import Article, Place, content_id
 
@@ -82,7 +82,9 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     that needs one ("Chicago approved the budget", "Portugal stepped in"), and as the
     modifier or possessor of a common noun that names neither a place nor its residents
     ("Denver police", "French law", "Japan's policy"; not "a Paris suburb" or "Kansas
-    farmers"). After a locative preposition a place is always a location.
+    farmers") or of a person's or organisation's name ("Oklahoma Gov. Ann Reyes"), and after
+    "against" or "by" ("sanctions against Iran"). After a locative preposition a place is always
+    a location.
     """
     if candidate is None:
         return False
@@ -93,9 +95,10 @@ def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> b
     if root.head.i != root.i and root.head.dep_ == "prep" or root.dep_ == "pobj":
         if root.head.lower_ in LOCATIVE_PREPOSITIONS:
             return False
-    if _agent(root):
+    if _agent(root) or _modifies_non_place(root) or _modifies_name(root):
         return True
-    if _modifies_non_place(root):
+    if root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPOSITIONS and root.head.head.pos_ in (
+            "NOUN", "VERB"):  # "sanctions against Iran", "an inquiry by the United States"
         return True
     if not (candidate.feature == "country" or candidate.capital_of):
         return False
@@ -118,6 +121,16 @@ def _agent(root) -> bool:
     if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
         return False
     return root.head.lemma_.lower() not in LOCATION_SUBJECT_VERBS
+
+
+def _modifies_name(root) -> bool:
+    """A compound or possessive modifier of a person's or organisation's name: "Oklahoma Gov.
+    Ann Reyes", "Borduria's Ministry of Fisheries" name an office or body of the place."""
+    if root.dep_ not in ("compound", "poss") or root.head.i == root.i:
+        return False
+    head = root.head
+    return head.ent_type_ in ("PERSON", "ORG") and head.ent_iob_ != "" and not (
+        head.ent_type_ == root.ent_type_ and head.ent_iob_ == "I")
 
 
 def _modifies_non_place(root) -> bool:

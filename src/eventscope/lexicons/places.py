@@ -76,6 +76,9 @@ HOSTILITY_NOUNS = frozenset({
 # Prepositions after which a place is a location, whatever else is said.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "across", "inside",
                                     "outside", "around", "through", "towards", "toward", "via"})
+# Prepositions whose object is a party to something, not a location: "sanctions against X",
+# "an inquiry by X".
+PARTY_PREPOSITIONS = frozenset({"against", "by"})
 # GeoNames feature names used in Place.feature
 FEATURES = {"country": "country", "admin1": "admin1", "city": "city", "continent": "continent"}
 
