@@ -10,7 +10,7 @@ import click
 from eventscope import __version__
 from eventscope.cli.options import database_url, db_option, err, strict_option  # noqa: F401
 from eventscope.cli.progress import progress_bar
-from eventscope.errors import EventscopeError
+from eventscope.errors import EventscopeError, environment_line
 from eventscope.records import to_json
 from eventscope.settings import Settings
 
@@ -34,6 +34,12 @@ class EventscopeGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(0)
+        except Exception as exc:  # a disk, folder or database fault: one line, no traceback
+            line = environment_line(exc)
+            if line is None:
+                raise
+            click.echo(f"eventscope: error: {line}", err=True)
+            sys.exit(1)
 
 
 @click.group(cls=EventscopeGroup)

@@ -195,9 +195,10 @@ def export(settings, db_url, fmt, table, output) -> None:
         if output == "-":
             rows = store.export(fmt, sys.stdout.buffer, table=table)
             sys.stdout.buffer.flush()
-        else:
-            with open(output, "wb") as handle:
-                rows = store.export(fmt, handle, table=table)
+        else:  # all or nothing: a failed export leaves no truncated file
+            from eventscope.store.export import export_file
+
+            rows = export_file(store, fmt, output, table=table)
     err.print(f"exported {rows} row(s) as {fmt}" + ("" if output == "-" else f" to {output}"),
               markup=False)
 

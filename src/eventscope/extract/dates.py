@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator, Optional
 
+from eventscope.extract.offsets import DisjointSpans
 from eventscope.extract.timenorm import Timex, clean, normalise
 from eventscope.lexicons.temporal import (
     AGE_SUFFIX, DAY_NUMBER, DAYS_AFTER_MONTH, DAYS_BEFORE_MONTH, FIXED_PHRASES,
@@ -26,6 +27,7 @@ from eventscope.records import Article, DateExpr, content_id
 # Any date resolves relative expressions when deciding whether a candidate is a timex at all;
 # the article's own date (or None) decides the value that is stored.
 _PROBE = date(2000, 6, 15)
+_BEFORE, _AFTER = 8, 12  # characters before and after a candidate that _is_timex reads
 _AGE = re.compile(AGE_SUFFIX, re.IGNORECASE)
 _UNIT_WORDS = frozenset({*UNITS, *(f"{u}s" for u in UNITS), *UNIT_PLURALS})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -194,9 +196,9 @@ def coordinated_days(text: str) -> Iterator[Candidate]:
 def _is_timex(text: str, probe: Timex, preceding: str, following: str) -> bool:
     if probe.value is None or clean(text) in NOT_TIMEX:
         return False
-    if _AGE.search(text + following[:12]) or re.match(r"(?i)ages?\b", text):
+    if _AGE.search(text + following[:_AFTER]) or re.match(r"(?i)ages?\b", text):
         return False
-    if re.search(r"(?i)\bages?\s+$", preceding[-8:]):
+    if re.search(r"(?i)\bages?\s+$", preceding[-_BEFORE:]):
         return False
     return True
 
@@ -213,13 +215,18 @@ def _choose(doc, found: list[Candidate]) -> list[tuple[Candidate, Timex]]:
         probe = normalise(cand.reading, _PROBE, tense_of(root))
         if _YEAR.match(cand.reading) and not _is_year(root):
             continue
-        if _is_timex(text[cand.start:cand.end], probe, text[:cand.start], text[cand.end:]):
+        # only the few characters around a candidate matter: slicing the whole text before
+        # and after each one would cost the square of the article's length
+        if _is_timex(text[cand.start:cand.end], probe, text[max(0, cand.start - _BEFORE):cand.start],
+                     text[cand.end:cand.end + _AFTER]):
             scored.append((cand, root))
     scored.sort(key=lambda pair: (-(pair[0].end - pair[0].start), pair[0].start))
     kept: list[tuple[Candidate, object]] = []
+    taken = DisjointSpans()
     for cand, root in scored:
-        if all(cand.end <= k.start or k.end <= cand.start for k, _ in kept):
+        if not taken.overlaps(cand.start, cand.end):
             kept.append((cand, root))
+            taken.add(cand.start, cand.end)
     return sorted(kept, key=lambda pair: pair[0].start)
 
 

@@ -7,6 +7,7 @@ name) for persons, or when one is the other's acronym for organisations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Optional
 
@@ -98,24 +99,56 @@ class _Cluster:
 
 
 def cluster_mentions(mentions: list[tuple[str, str]]) -> tuple[list[int], list[_Cluster]]:
-    """Cluster index for each (label, text) mention, and the clusters; longest names seed."""
+    """Cluster index for each (label, text) mention, and the clusters; longest names seed.
+
+    A mention joins the first cluster that accepts it; the clusters that can (same key, a
+    surname or first name of the key, an acronym) are looked up, not scanned.
+    """
     order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i][1]))
     clusters: list[_Cluster] = []
+    index = _ClusterIndex()
     assigned = [0] * len(mentions)
     for i in order:
         label, text = mentions[i]
         key = normalise_name(text)
-        match = next(
-            (n for n, c in enumerate(clusters) if label in _CLUSTERED and c.accepts(label, key, text)),
-            None,
-        )
-        if match is None:  # a spelling variant only where no name matches as written
-            match = next((n for n, c in enumerate(clusters) if c.spelled_alike(label, key)), None)
+        match = min((n for n in index.candidates(label, key, text)
+                     if label in _CLUSTERED and clusters[n].accepts(label, key, text)), default=None)
+        if match is None and label == "PERSON":  # a spelling variant only where no name matches
+            match = next((n for n in index.persons if clusters[n].spelled_alike(label, key)), None)
         if match is None:
             clusters.append(_Cluster(label, _LEADING.sub("", text.strip()), key))
             match = len(clusters) - 1
+            index.add(match, clusters[match])
         assigned[i] = match
     return assigned, clusters
+
+
+class _ClusterIndex:
+    """Clusters by what :meth:`_Cluster.accepts` compares: key, first and last word, acronym."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_acronym: dict[str, list[int]] = {}
+        self.persons: list[int] = []
+
+    def add(self, n: int, cluster: _Cluster) -> None:
+        self.by_key.setdefault(cluster.key, []).append(n)
+        tokens = cluster.key.split()
+        if len(tokens) > 1:
+            for word in {tokens[0], tokens[-1]}:
+                self.by_word.setdefault(word, []).append(n)
+        self.by_acronym.setdefault(acronym(cluster.canonical), []).append(n)
+        if cluster.label == "PERSON":
+            self.persons.append(n)
+
+    def candidates(self, label: str, key: str, text: str) -> list[int]:
+        found = list(self.by_key.get(key, ()))
+        if label == "PERSON" and len(key.split()) == 1:
+            found += self.by_word.get(key, ())
+        if label == "ORG" and text.isupper() and len(text) >= 2:
+            found += self.by_acronym.get(key, ())
+        return found
 
 
 # Names of organisations and movements the built-in actor dictionary knows; ``True`` when a
@@ -197,27 +230,37 @@ class _Mention:
         return max(self.start, self.name_start), self.end
 
 
-def _overlapping(mentions: list[_Mention], start: int, end: int) -> list[_Mention]:
-    return [m for m in mentions if m.start < end and start < m.end]
+def _overlapping(mentions: list[_Mention], start: int, end: int) -> list[int]:
+    """Positions of the mentions across [start, end); ``mentions`` are disjoint and sorted by
+    start, so only those from the last one starting at or before ``start`` on need a look."""
+    first = max(0, bisect_right(mentions, start, key=_start) - 1)
+    last = bisect_left(mentions, end, key=_start)
+    return [i for i in range(first, last) if mentions[i].start < end and start < mentions[i].end]
+
+
+def _start(mention: _Mention) -> int:
+    return mention.start
 
 
 def _add_org(mentions: list[_Mention], start: int, end: int, relabel: bool) -> None:
-    """Put an organisation name found by rule among the mentions, in place.
+    """Put an organisation name found by rule among the mentions (disjoint, sorted by
+    start), in place.
 
     A mention that already contains it wins (relabelled when it is exactly the name); mentions
     inside or partly across it give way to it.
     """
-    hits = _overlapping(mentions, start, end)
+    positions = _overlapping(mentions, start, end)
+    hits = [mentions[i] for i in positions]
     if any(m.start <= start and end <= m.end for m in hits):
-        same = [m for m in hits if (m.start, m.end) == (start, end)]
-        if relabel and same and same[0].label in _RELABELLED:
-            mentions[mentions.index(same[0])] = _Mention(start, end, "ORG")
+        same = [i for i in positions if (mentions[i].start, mentions[i].end) == (start, end)]
+        if relabel and same and mentions[same[0]].label in _RELABELLED:
+            mentions[same[0]] = _Mention(start, end, "ORG")
         return
     if any(m.label not in _SPLITTABLE for m in hits):
         return
-    for m in hits:
-        mentions.remove(m)
-    mentions.append(_Mention(start, end, "ORG"))
+    if positions:
+        del mentions[positions[0]:positions[-1] + 1]  # contiguous: the mentions are disjoint
+    insort(mentions, _Mention(start, end, "ORG"), key=_start)
 
 
 def _dictionary_orgs(text: str, mentions: list[_Mention]) -> None:
@@ -234,10 +277,12 @@ def _defined_acronyms(text: str, mentions: list[_Mention]) -> None:
     defined = set()
     for match in _ACRONYM_DEF.finditer(text):
         short = match.group(1)
-        before = text[:match.start()].rstrip()
-        org = orgs.get(len(before))
+        before = match.start()  # where the text before it ends, trailing spaces left out
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        org = orgs.get(before)
         named = org is not None and acronym(text[org.start:org.end])[:1] == short[0].casefold()
-        if named or acronym(before[-80:]).endswith(short.casefold()):
+        if named or acronym(text[max(0, before - 80):before]).endswith(short.casefold()):
             defined.add(short)
     for short in sorted(defined):
         for match in re.finditer(_EDGE[0] + re.escape(short) + _EDGE[1], text):
@@ -264,7 +309,7 @@ def _trim(text: str, m: _Mention) -> _Mention:
 
 def find_mentions(doc, text: str) -> list[_Mention]:
     """Entity spans of ``text``: spaCy's, plus organisations named by dictionary or acronym."""
-    mentions = [
+    mentions = [  # disjoint and sorted by start, as spaCy's entities are
         _Mention(e.start_char, e.end_char, e.label_)
         for e in doc.ents if e.label_ in LABELS and e.text.strip()
     ]

@@ -21,6 +21,7 @@ from eventscope.extract.modality import (
     later_than, modality, purpose_clause, reported, salience, stated_intent,
 )
 from eventscope.extract.nominal import nominal_events, one_per_act, ranked
+from eventscope.extract.offsets import PriorIndex, SpanIndex
 from eventscope.extract.parties import (
     ETHNIC, WHERE_PREPOSITIONS, event_place, head_first, last_person_before, located,
     locative_country, name_start, names_a_party, venue_of,
@@ -36,7 +37,7 @@ from eventscope.lexicons.plover import (
     PROTEST_OBSTRUCT, RECIPIENT_PREPOSITIONS, RESTRICTIONS, RETREAT_EASING, STATE_SECTORS, VERBS,
     Trigger,
 )
-from eventscope.records import Actor, Article, Entity, Event, Span, content_id
+from eventscope.records import Actor, Article, Event, Span, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
@@ -269,6 +270,7 @@ class EventExtractor:
         self.actors = actors
 
     def __call__(self, doc, article: Article, prior) -> tuple[Event, ...]:
+        prior = PriorIndex(prior, _NAMES)  # records by offset: no scan of them per trigger
         events = []
         for token in doc:
             stated = demand(token)
@@ -298,17 +300,16 @@ class EventExtractor:
 
     def _event(self, verb, trigger: Trigger, article: Article, prior,
                heads: Optional[tuple[list, list]] = None) -> Optional[Event]:
-        entities = prior.get("entities", ())
         actor_heads, recipient_heads = heads if heads is not None else arguments(verb)
         if heads is None and not_an_event(verb, actor_heads):
             return None
         if heads is None and not recipient_heads and trigger.event_type == "REQUEST":
             recipient_heads = content_subjects(verb)  # "demanded that Y withdraw"
-        actors = tuple(self._actor(h, article, entities) for h in actor_heads)
-        recipients = tuple(self._actor(h, article, entities) for h in recipient_heads)
+        actors = tuple(self._actor(h, article, prior) for h in actor_heads)
+        recipients = tuple(self._actor(h, article, prior) for h in recipient_heads)
         if not any(r.country for r in recipients):
             recipients += self._coded_recipient(verb, trigger, actor_heads, recipient_heads, article,
-                                                entities)
+                                                prior)
         if verb.lemma_.lower() in MILITARY_ONLY and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         if not actors and not recipients and verb.pos_ != "VERB":
@@ -318,7 +319,7 @@ class EventExtractor:
         if lemma in BROAD_VERBS and trigger is VERBS.get(lemma) and not _clausal(verb) and not any(
                 p.country for p in actors + recipients):
             return None
-        quote = self._quote(verb.idx, prior)
+        quote = prior.quote_at(verb.idx)
         if quote is not None:  # "we", "us" and "our" in a quote are its speaker's side
             actors = tuple(first_person(a, quote) for a in actors)
             recipients = tuple(first_person(r, quote) for r in recipients)
@@ -334,8 +335,9 @@ class EventExtractor:
             trigger = PROTEST_OBSTRUCT
         trigger = stated_intent(trigger, mood)
         trigger, mood = stated_act(verb, trigger, mood, trigger_of)
-        place = event_place(verb, sentence, prior, actors + recipients)
-        where = locative_country(sentence, prior, article.text)
+        in_sentence = prior.places.starting_in(sentence.start, sentence.end)
+        place = event_place(verb, sentence, in_sentence, actors + recipients)
+        where = locative_country(sentence, in_sentence, article.text)
         actors = tuple(located(a, where) for a in actors)
         recipients = tuple(located(r, where) for r in recipients)
         # what names no party is the act's target, not a recipient: "called for a halt to the
@@ -353,13 +355,10 @@ class EventExtractor:
                                            + 0.1 * coded + salience(verb))), 2),
         )
 
-    def _actor(self, head, article: Article, entities: Sequence[Entity]) -> Actor:
-        start, end = noun_phrase(head)
-        for e in entities:  # a phrase the parse cut inside a name takes the whole name
-            if e.label in _NAMES and e.start < end and start < e.end:
-                start, end = min(start, e.start), max(end, e.end)
+    def _actor(self, head, article: Article, prior: PriorIndex) -> Actor:
+        start, end = _whole_names(*noun_phrase(head), prior.names)
         text = article.text[start:end]
-        inside = [e for e in entities if start <= e.start and e.end <= end and e.label != "DATE"]
+        inside = [e for e in prior.entities.within(start, end) if e.label != "DATE"]
         kin = [(m.start(1) + start, m.end(1) + start) for m in ETHNIC.finditer(text)]
         if kin:  # "ethnic Albanians": a people, not the state of that name (see _located)
             inside = [e for e in inside if not any(a <= e.start < b for a, b in kin)]
@@ -375,42 +374,47 @@ class EventExtractor:
         return Actor(start, end, text, country=country, sector=sector,
                      code=ActorCode(country, sector).code, name=name)
 
-    def _coded_recipient(self, verb, trigger, actor_heads, recipient_heads, article, entities) -> tuple:
+    def _coded_recipient(self, verb, trigger, actor_heads, recipient_heads, article, prior) -> tuple:
         """The nearest coded party in the trigger's own clause and complements, when the
         syntactic recipient names none: "promised to return them to Peru", "curfew in Kharkiv";
         not the venue of a meeting or an agreement ("talks in Geneva", "agreed in Doha")."""
         venue = venue_of(verb, trigger)
         for head in nearby_objects(verb, [*actor_heads, *recipient_heads], venue):
-            found = self._actor(head, article, entities)
+            found = self._actor(head, article, prior)
             if venue and found.country and not any(  # "talks in Algiers": Algiers is the venue
-                    e.country and found.start <= e.start and e.end <= head.idx + len(head)
-                    for e in entities):
+                    e.country for e in prior.entities.within(found.start, head.idx + len(head))):
                 continue
             if found.country:
                 return (found,)
         return ()
 
     @staticmethod
-    def _date(sentence: Span, article: Article, prior) -> Optional[str]:
-        for d in prior.get("dates", ()):
-            if sentence.start <= d.start < sentence.end and d.value and d.type in ("DATE", "TIME") \
+    def _date(sentence: Span, article: Article, prior: PriorIndex) -> Optional[str]:
+        for d in prior.dates.starting_in(sentence.start, sentence.end):
+            if d.value and d.type in ("DATE", "TIME") \
                     and not d.value.endswith("_REF"):
                 return d.value
         return article.published
 
-    @staticmethod
-    def _quote(start: int, prior):
-        for q in prior.get("quotes", ()):
-            if q.content.start <= start < q.content.end or (q.cue and q.cue.start == start):
-                return q
-        return None
+
+def _whole_names(start: int, end: int, names: SpanIndex) -> tuple[int, int]:
+    """A phrase the parse cut inside a name takes the whole name: each name (in text order)
+    that overlaps the phrase as it has grown so far widens it."""
+    last = -1
+    while True:
+        later = [i for i in names.overlapping_positions(start, end) if i > last]
+        if not later:
+            return start, end
+        last = later[0]
+        name = names.records[last]
+        start, end = min(start, name.start), max(end, name.end)
 
 
-def _per_date(event: Event, article: Article, prior) -> list[Event]:
+def _per_date(event: Event, article: Article, prior: PriorIndex) -> list[Event]:
     """An act on coordinated days is one event per day: "shelled the town on May 2 and 8"."""
     sentence = event.sentence
-    dated = [d for d in prior.get("dates", ()) if sentence.start <= d.start < sentence.end
-             and d.value and d.type in ("DATE", "TIME") and not d.value.endswith("_REF")]
+    dated = [d for d in prior.dates.starting_in(sentence.start, sentence.end)
+             if d.value and d.type in ("DATE", "TIME") and not d.value.endswith("_REF")]
     if len(dated) < 2 or dated[0].value != event.date:
         return [event]
     days = [dated[0]]

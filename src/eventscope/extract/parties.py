@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 from eventscope.extract.actors import ActorCode
 from eventscope.lexicons.actors import DETERMINERS, PARTY_NOUNS, PRONOUNS
@@ -58,15 +58,32 @@ def last_person_before(token):
     """The last person named before ``token`` in its sentence, else the subject (or the last
     person) of the sentence before: what "he" or "she" stands for."""
     sentence = token.sent
-    people = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i
-              and e.start >= sentence.start]
+    people = persons_in(token.doc, sentence.start, token.i)
     if not people and sentence.start > 0:
         before = token.doc[sentence.start - 1].sent
-        people = [e for e in token.doc.ents if e.label_ == "PERSON"
-                  and before.start <= e.start and e.end <= before.end]
+        people = persons_in(token.doc, before.start, before.end)
         # the sentence's subject first: "Ana Ruiz met Ivo Marek. She said ..." is Ana Ruiz
         people = [p for p in people if p.root.dep_ in SUBJECTS][:1] or people
     return people[-1].root if people else None
+
+
+def persons_in(doc, start: int, end: int) -> list:
+    """The PERSON spans of ``doc.ents`` that lie within tokens [start, end), read from the
+    tokens' entity tags there: ``doc.ents`` builds every entity of the document on each use,
+    which for each pronoun of a long article would cost the square of its length."""
+    found, i = [], start
+    while i < end:
+        token = doc[i]
+        if token.ent_iob_ != "B" or not token.ent_type_:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= end and token.ent_type_ == "PERSON":
+            found.append(doc[i:j])
+        i = j
+    return found
 
 
 def venue_of(verb, trigger) -> Optional[str]:
@@ -100,11 +117,12 @@ def names_a_party(actor: Actor) -> bool:
         bool(words) and words[-1].lower().strip(".,;:") in PARTY_NOUNS)
 
 
-def locative_country(sentence: Span, prior, text: str) -> Optional[str]:
+def locative_country(sentence: Span, places: Iterable[Place], text: str) -> Optional[str]:
     """The country of the first literal place the sentence puts something in, at or near
     ("students in Caracas"), wherever it hangs; not where one goes or comes from, nor a place
-    named otherwise ("talks brokered by Oman")."""
-    for p in prior.get("places", ()):
+    named otherwise ("talks brokered by Oman"). ``places`` in text order; those outside the
+    sentence are passed over."""
+    for p in places:
         if sentence.start <= p.start < sentence.end and p.use == "literal" and p.country:
             before = text[max(sentence.start, p.start - 12):p.start].split()
             if before and before[-1].lower() in WHERE_PREPOSITIONS:
@@ -112,13 +130,14 @@ def locative_country(sentence: Span, prior, text: str) -> Optional[str]:
     return None
 
 
-def event_place(verb, sentence: Span, prior, participants) -> Optional[Place]:
+def event_place(verb, sentence: Span, places: Iterable[Place], participants) -> Optional[Place]:
     """Where the act happened: the literal place in the act's own phrase ("shelled villages in
     the Vada district"), else the sentence's literal place nearest the act's word; a place in a
     party's phrase only after a preposition of place ("protesters outside the court in Vada"),
-    not as its name ("the Vada police"). None when the sentence names no literal place."""
+    not as its name ("the Vada police"). None when the sentence names no literal place.
+    ``places`` in text order; those outside the sentence are passed over."""
     text = sentence.text
-    places = [p for p in prior.get("places", ()) if sentence.start <= p.start < sentence.end
+    places = [p for p in places if sentence.start <= p.start < sentence.end
               and p.use == "literal" and (_after_where(text, p.start - sentence.start) or not any(
                   a.start <= p.start < a.end for a in participants))]
     if not places:

@@ -9,7 +9,11 @@ Speakers are resolved to entity clusters.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Iterable, Optional
+
+from eventscope.extract.offsets import SpanIndex, covered
 
 from eventscope.lexicons.reporting import (
     HEDGE_SUBJECTS, INFINITIVE_REPORTING, MIN_STATEMENT_WORDS, OBJECT_REPORTING,
@@ -19,25 +23,39 @@ from eventscope.lexicons.reporting import (
 from eventscope.records import Article, Entity, Quote, Span, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-_OBJECT_PREPS = ("as", "of", "for")  # "cited [X as Y]", "accused [X of Y]", "blamed [X for Y]"
+_OBJECT_PREPS = ("as", "of", "for")
+_SPEAKER_LABELS = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}  # rank when several overlap  # "cited [X as Y]", "accused [X of Y]", "blamed [X for Y]"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each pair of quotation marks; unpaired marks dropped."""
+    """(start, end) of the text inside each pair of quotation marks; unpaired marks dropped.
+
+    Each closing mark and paragraph end is looked up among their sorted offsets, so many
+    unclosed marks cost n log n, not a search to the end of the text for each.
+    """
+    marks = "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values())))
+    offsets: dict[str, list[int]] = {}
+    for found in re.finditer(f"[{re.escape(marks)}]", text):
+        offsets.setdefault(found.group(0), []).append(found.start())
+    paragraphs = [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+    opening = sorted(i for mark in QUOTE_PAIRS for i in offsets.get(mark, ()))
     spans, i = [], 0
-    while i < len(text):
-        close = QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
+    for at in opening:
+        if at < i:
             continue
-        end = text.find(close, i + 1)
-        paragraph_end = text.find("\n\n", i + 1)
+        end = _next(offsets.get(QUOTE_PAIRS[text[at]], []), at + 1)
+        paragraph_end = _next(paragraphs, at + 1)
         if end == -1 or (paragraph_end != -1 and paragraph_end < end):
-            i += 1  # unclosed within its paragraph: refuse it
-            continue
-        spans.append((i + 1, end))
+            continue  # unclosed within its paragraph: refuse it
+        spans.append((at + 1, end))
         i = end + 1
     return spans
+
+
+def _next(offsets: list[int], start: int) -> int:
+    """The first offset at or after ``start``, or -1 (``str.find`` over sorted offsets)."""
+    at = bisect_left(offsets, start)
+    return offsets[at] if at < len(offsets) else -1
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -85,20 +103,30 @@ def _nearest_verb(doc, start: int, end: int):
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None
-    sents = {first[0].sent.start, first[-1].sent.start}
-    own = first[-1].sent.end_char - first[0].sent.start_char
+    opening, closing = first[0].sent, first[-1].sent
+    sents = {opening.start, closing.start}
+    own = closing.end_char - opening.start_char
     neighbours_allowed = (end - start) >= 0.6 * own
     candidates = []
-    for sent in doc.sents:
-        adjacent = sent.end == first[0].sent.start or sent.start == first[-1].sent.end
-        if not (sent.start in sents or (adjacent and neighbours_allowed)):
-            continue
+    for sent in _around(doc, opening, closing, neighbours_allowed):
         for t in sent:
             if _is_reporting(t) and not (start <= t.idx < end) and t.lemma_.lower() not in WEAK_REPORTING:
                 gap = start - t.idx if t.idx < start else t.idx - end
                 same = sent.start in sents
                 candidates.append((not same, not _subject(t), gap, t))
     return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def _around(doc, opening, closing, neighbours: bool) -> list:
+    """The sentences a quote's verb may be in, in text order: the ones it opens and closes
+    in and, with ``neighbours``, the sentence before and the one after."""
+    found = [doc[opening.start - 1].sent] if neighbours and opening.start > 0 else []
+    found.append(opening)
+    if closing.start != opening.start:
+        found.append(closing)
+    if neighbours and closing.end < len(doc):
+        found.append(doc[closing.end].sent)
+    return found
 
 
 def is_partial(text: str, start: int, end: int) -> bool:
@@ -108,7 +136,10 @@ def is_partial(text: str, start: int, end: int) -> bool:
     capital after a comma ('he said, “We ...'). A fragment belongs to the clause around it,
     which is an indirect quote; it is not a direct quote of its own.
     """
-    before = text[:start - 1].rstrip(" \t")[-1:]
+    at = start - 2  # the character before the opening mark, spaces and tabs skipped
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    before = text[at] if at >= 0 else ""
     first = text[start:end].lstrip()[:1]
     if before in ("", "\n", ".", "!", "?", ":", "—") or before in QUOTE_PAIRS.values():
         return False
@@ -140,7 +171,7 @@ def direct_quotes(doc, article: Article) -> list[tuple[Span, Optional[Span], Opt
 
 def indirect_quotes(doc, article: Article, direct: list[tuple[int, int]]):
     text = article.text
-    inside = lambda i: any(s - 1 <= i <= e for s, e in direct)
+    inside = covered([(s - 1, e) for s, e in direct])
     for verb in doc:
         if not _is_reporting(verb) or inside(verb.idx) or _is_hedge(verb):
             continue
@@ -243,35 +274,44 @@ def _according_to(doc, text: str, inside):
             yield Span(start, end, content), speaker, cue
 
 
-def resolve_speaker(speaker: Optional[Span], entities: Iterable[Entity]) -> Optional[Entity]:
+class SpeakerIndex:
+    """An article's entities indexed for speakers: the names a speaker phrase overlaps, and
+    the last person (or group) named before a pronoun, each found in O(log n)."""
+
+    def __init__(self, entities: Iterable[Entity]):
+        self.all = SpanIndex(entities)
+        named = [e for e in self.all.records if e.label in _SPEAKER_LABELS]
+        self.named = SpanIndex(named)
+        self.persons = SpanIndex(e for e in named if e.label == "PERSON")
+        self.groups = SpanIndex(e for e in named if e.label in ("ORG", "GPE", "PERSON"))
+
+
+def resolve_speaker(speaker: Optional[Span],
+                    entities: "Iterable[Entity] | SpeakerIndex") -> Optional[Entity]:
     """The entity the speaker span names: an overlapping one, or a pronoun's antecedent."""
     if speaker is None:
         return None
-    entities = [e for e in entities if e.label in ("PERSON", "ORG", "NORP", "GPE")]
-    overlapping = [e for e in entities if e.start < speaker.end and speaker.start < e.end]
+    index = entities if isinstance(entities, SpeakerIndex) else SpeakerIndex(entities)
+    overlapping = index.named.overlapping(speaker.start, speaker.end)
     if overlapping:
-        rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-        return min(overlapping, key=lambda e: (rank[e.label], -len(e.text)))
+        return min(overlapping, key=lambda e: (_SPEAKER_LABELS[e.label], -len(e.text)))
     word = speaker.text.lower()
-    labels = {"PERSON"} if word in PRONOUNS_PERSON else (
-        {"ORG", "GPE", "PERSON"} if word in PRONOUNS_GROUP else None)
-    if labels is None:
-        return None
-    before = [e for e in entities if e.end <= speaker.start and e.label in labels]
-    return before[-1] if before else None
+    before = index.persons if word in PRONOUNS_PERSON else (
+        index.groups if word in PRONOUNS_GROUP else None)
+    return before.last_ending_by(speaker.start) if before is not None else None
 
 
-def _country_within(speaker: Optional[Span], entities: Iterable[Entity]) -> Optional[str]:
+def _country_within(speaker: Optional[Span], index: SpeakerIndex) -> Optional[str]:
     """A country named inside the speaker's phrase ("Armenian spokesperson Ani Petrosyan")."""
     if speaker is None:
         return None
-    return next((e.country for e in entities
-                 if e.country and speaker.start <= e.start and e.end <= speaker.end), None)
+    return next((e.country for e in index.all.within(speaker.start, speaker.end) if e.country),
+                None)
 
 
 def extract_quotes(doc, article: Article, prior) -> tuple[Quote, ...]:
     """``(doc, article, prior) -> tuple[Quote, ...]``, direct quotes first, in text order."""
-    entities = prior.get("entities", ())
+    entities = SpeakerIndex(prior.get("entities", ()))
     direct = direct_quotes(doc, article)
     spans = [(c.start, c.end) for c, _, _ in direct]
     records = []

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from eventscope.errors import InputError, StoreError
+from eventscope.errors import InputError, StoreError, database_reason
 from eventscope.records import RECORD_TYPES, Article, ArticleResult, PipelineInfo, from_json
 from eventscope.store import engine as engines
 from eventscope.store import queries
@@ -73,16 +73,29 @@ class Store:
         """Ids not yet stored with every one of ``stage_labels`` (``name.vN-fingerprint``)."""
         wanted = {_stage_of(label) for label in stage_labels}
         ids = list(dict.fromkeys(article_ids))
-        with self.engine.connect() as connection:
-            stored = stored_versions(connection, ids)
+        try:
+            with self.engine.connect() as connection:
+                stored = stored_versions(connection, ids)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read database {engines.shown(self.url)}: "
+                             f"{_reason(exc)}") from None
         return {i for i in ids
                 if any(stored.get(i, {}).get(name) != label for name, label in wanted)}
 
     def write(self, results: Sequence[ArticleResult]) -> WriteSummary:
-        """Write a batch in one transaction; per (article, stage version) it is idempotent."""
-        with self.engine.connect() as connection:
-            with connection.execution_options(**engines.WRITE).begin():
-                written, unchanged = write_batch(connection, results)
+        """Write a batch in one transaction; per (article, stage version) it is idempotent.
+
+        A failure (a read-only or full disk, a corrupted file, a lost server) rolls the batch
+        back, keeps every earlier batch, and is one :class:`StoreError` line: running the same
+        ingest again completes it.
+        """
+        try:
+            with self.engine.connect() as connection:
+                with connection.execution_options(**engines.WRITE).begin():
+                    written, unchanged = write_batch(connection, results)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to database {engines.shown(self.url)}: "
+                             f"{_reason(exc)}") from None
         return WriteSummary(written, unchanged)
 
     def get(self, article_id: str) -> Optional[ArticleResult]:
@@ -170,5 +183,5 @@ def _stage_of(label: str) -> tuple[str, str]:
 
 
 def _reason(exc: SQLAlchemyError) -> str:
-    original = getattr(exc, "orig", None)
-    return str(original or exc).splitlines()[0]
+    """The driver's reason and what to do; never the statement or its parameters."""
+    return database_reason(exc)
