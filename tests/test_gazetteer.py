@@ -280,6 +280,8 @@ def found(vocab, text, ents=(), propn=()):
     ("KREMINNA , Syria ( AP ) : Shops reopened", (("Syria", "GPE"),), ["KREMINNA"]),
     ("Shops reopened . UMAN — said", (), []),  # capitals inside a line are no dateline
     ("UMAN said on Monday", (), []),  # nor capitals without a dash, colon or comma
+    ("Shelling hit villages in eastern Kreminna overnight", (), ["Kreminna"]),  # a direction
+    ("Shelling hit eastern Kreminna overnight", (), []),  # but no preposition
 ])
 def test_matcher_finds_places_the_text_says_are_places(en_vocab, text, ents, places):
     assert found(en_vocab, text, ents) == places

@@ -229,3 +229,13 @@ def test_a_part_of_a_place_the_gazetteer_lacks_is_the_place(name, geonameids):
     from eventscope.extract.places import _lookup
 
     assert [c.geonameid for c in _lookup(hand_gazetteer(), name)] == geonameids
+
+
+def test_the_region_after_a_comma_places_a_town_even_unrecognised():
+    from eventscope.extract.places import _candidates
+
+    text = "Shells fell on Vada, Borduria overnight."
+    found, _ = _candidates(hand_gazetteer(), [(15, 19, "Vada", None)], 0, text)
+    assert [c.geonameid for c in found] == [2]  # "Borduria" is no mention here
+    found, _ = _candidates(hand_gazetteer(), [(15, 19, "Vada", None)], 0, "Shells fell on Vada, Monday.")
+    assert [c.geonameid for c in found] == [1, 2]

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 from eventscope.extract.gazetteer import Gazetteer, fold
 from eventscope.lexicons.places import (
-    FIRST_NAMES, LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS, PLACE_KIND_NOUNS,
+    DIRECTIONS, FIRST_NAMES, LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS, PLACE_KIND_NOUNS,
 )
 
 MAX_WORDS = 4
@@ -142,10 +142,13 @@ def _whole_name(words) -> bool:
 
 
 def _said_to_be_place(words) -> bool:
-    """A preposition of place or "the village of" before the name, or a word for a kind of
-    place (or ", Country") after it."""
+    """A preposition of place (with a direction between: "in northern X") or "the village of"
+    before the name, or a word for a kind of place (or ", Country") after it."""
     doc = words.doc
-    before = doc[words.start - 1] if words.start > 0 else None
+    at = words.start - 1
+    if at > 0 and doc[at].lower_ in DIRECTIONS:  # "in northern Mali"
+        at -= 1
+    before = doc[at] if at >= 0 else None
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS and before.lower_ not in (
             "from", "to"):  # "a letter from Jackson", "wrote to Marshall" name people
         return True

@@ -234,6 +234,8 @@ def demonym_places(gazetteer, name: str) -> list[Candidate]:
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _POSSESSIVE = frozenset({"'s ", "’s "})
+# the word or two after "Town, " that may name its region or country ("London, Ont.")
+_AFTER_COMMA = re.compile(r",\s([A-Z][A-Za-z.]*)(?:\s[A-Z][A-Za-z.]*)?")
 
 
 def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str
@@ -257,6 +259,10 @@ def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str
         if said_in and other is not mentions[i]:
             outer = [c for c in gazetteer.lookup(other[2])[:1] if c.feature in AREAS]
             found = (_inside(found, outer[0]) or found) if outer else found
+    if (after := _AFTER_COMMA.match(text, end)) is not None:  # "London, Ont.", not a mention
+        outer = [c for name in (after.group(0)[1:].strip(), after.group(1))
+                 for c in gazetteer.lookup(name)[:1] if c.feature in AREAS]
+        found = (_inside(found, outer[0]) or found) if outer else found
     if found:
         return found, False
     found = demonym_places(gazetteer, name)

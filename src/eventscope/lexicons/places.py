@@ -76,6 +76,11 @@ HOSTILITY_NOUNS = frozenset({
 # Prepositions after which a place is a location, whatever else is said.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "across", "inside",
                                     "outside", "around", "through", "towards", "toward", "via"})
+# Directions between a preposition and a place's name: "in northern Mali", "near eastern Aleppo".
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north",
+                        "south", "east", "west", "northeastern", "northwestern", "southeastern",
+                        "southwestern", "north-eastern", "north-western", "south-eastern",
+                        "south-western", "rural", "coastal", "downtown"})
 # Prepositions whose object is a party to something, not a location: "sanctions against X",
 # "an inquiry by X".
 PARTY_PREPOSITIONS = frozenset({"against", "by"})
