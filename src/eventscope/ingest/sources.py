@@ -177,9 +177,9 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: Settings) -> Iterat
         return
     if fmt == "text":  # a suffix that says nothing of the content, or a misnamed file
         fmt = _markup_format(text) or fmt
-        if fmt == "xml":
-            yield _unsupported(source, "XML")
-            return
+    if fmt == "xml":  # standard input sniffed as XML comes here too
+        yield _unsupported(source, "XML")
+        return
     yield from _READERS[fmt](text, source, settings)
 
 
