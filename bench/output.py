@@ -35,6 +35,15 @@ def print_results(result: dict, console: Console | None = None) -> None:
         growth = memory["growth"]
         table.add_row("peak RSS growth", f"{growth:+.1%}",
                       f"< {memory['goal_growth']:.0%}: {_verdict(growth < memory['goal_growth'])}")
+    gazetteer = result.get("gazetteer")
+    if gazetteer:
+        table.add_row(f"gazetteer load, {gazetteer['min_population']}+ people "
+                      f"({gazetteer['names']:,} names)", f"{gazetteer['seconds']:.2f} s",
+                      f"≤ {gazetteer['goal_seconds']:.0f} s: "
+                      f"{_verdict(gazetteer['seconds'] <= gazetteer['goal_seconds'])}")
+        table.add_row("gazetteer load, peak RSS", f"{gazetteer['peak_rss_mib']:,.0f} MiB",
+                      f"≤ {gazetteer['goal_mib']} MiB: "
+                      f"{_verdict(gazetteer['peak_rss_mib'] <= gazetteer['goal_mib'])}")
     console.print(table)
     for note in result.get("notes", []):
         console.print(f"note: {note}", markup=False)
