@@ -135,6 +135,14 @@ def test_hostile_json_lines_are_one_skip_each(line, reason):
     assert article.text == sentence("after") and article.source == "in.jsonl:2"
 
 
+@pytest.mark.parametrize("offset", ["-4500", "+2400", "+9999"])
+def test_a_zone_offset_of_a_day_or_more_keeps_the_article_without_a_time(offset):
+    # found by fuzzing: datetime.isoformat raised on the offset dateutil accepted
+    line = json.dumps({"text": "Ok", "published": f"Wed, 23 Nov 2016 15:02:00 {offset}"})
+    (article,) = read_json_lines([line], "in.jsonl", SETTINGS)
+    assert article.text == "Ok" and article.published_at is None
+
+
 def test_a_long_number_that_python_reads_is_kept():
     line = json.dumps({"text": "Ok"})[:-1] + ', "n": 1.' + "2" * 5000 + ', "m": 1e99999}'
     (article,) = read_json_lines([line], "in.jsonl", SETTINGS)

@@ -15,7 +15,9 @@ a few seconds, so CI exercises them.
 
 Crashes found and fixed: ``dispatch``, at once: ``read_stdin`` given a temporary text wrapper
 read its buffer after the wrapper was collected, which had closed it (``ValueError: I/O
-operation on closed file``); the wrapper is now kept, and a closed stream is a skip.
+operation on closed file``); the wrapper is now kept, and a closed stream is a skip. ``json``,
+in seconds: a publication date with a zone offset of a day or more ("-4500") passed dateutil
+but made ``datetime.isoformat`` raise in ``published_time``; such a date now has no time.
 """
 from __future__ import annotations
 

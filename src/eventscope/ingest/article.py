@@ -194,7 +194,10 @@ def published_time(value: object) -> Optional[str]:
     first, second = readings
     if (first.hour, first.minute) != (second.hour, second.minute) or first.date().isoformat() != day:
         return None  # no time given (or a zone that moves the day: not the day written)
-    return first.isoformat(timespec="seconds")
+    try:
+        return first.isoformat(timespec="seconds")
+    except ValueError:  # an offset of a day or more ("-4500"), found by fuzzing: no time then
+        return None
 
 
 def first_time(values) -> Optional[str]:
