@@ -88,6 +88,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--tables", default="events,quotes,articles")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--folder", type=Path, default=None,
+                        help="keep the stores here and reuse them on the next run")
     parser.add_argument("--child", nargs=4, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -97,11 +99,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     figures = []
     with tempfile.TemporaryDirectory(prefix="eventscope-export-bench-") as tmp:
         for articles in (int(a) for a in args.articles.split(",")):
-            db = Path(tmp) / f"store-{articles}.db"
-            started = time.perf_counter()
-            build(db, articles)
-            print(f"export_memory: built {articles:,} articles in "
-                  f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
+            db = (args.folder or Path(tmp)) / f"store-{articles}.db"
+            if not db.exists():
+                db.parent.mkdir(parents=True, exist_ok=True)
+                started = time.perf_counter()
+                build(db.with_suffix(".part"), articles)
+                db.with_suffix(".part").rename(db)
+                print(f"export_memory: built {articles:,} articles in "
+                      f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
             for table in args.tables.split(","):
                 for fmt in args.formats.split(","):
                     if fmt == "jsonl" and table != "events":

@@ -3,6 +3,7 @@
     .venv/bin/python bench/long_article.py                       # 100k, 200k, 400k, 800k chars
     .venv/bin/python bench/long_article.py --sizes 50000,100000  # any sizes
     .venv/bin/python bench/long_article.py --profile 200000      # cProfile of the stages
+    .venv/bin/python bench/long_article.py --without places      # every stage but places
 
 One article is made by repeating the texts of our own samples (src/eventscope/samples) to the
 size asked for; each size runs in a fresh child process, pinned to one core, which parses it
@@ -51,8 +52,13 @@ def long_text(size: int, texts: Optional[list[str]] = None) -> str:
     return "\n\n".join(parts)[:size].rstrip()
 
 
-def run_one(size: int) -> dict:
-    """Parse and extract one article of ``size`` characters; seconds per stage, peak RSS."""
+def run_one(size: int, without: tuple[str, ...] = ()) -> dict:
+    """Parse and extract one article of ``size`` characters; seconds per stage, peak RSS.
+
+    Stages named in ``without`` are left out (later stages see no records of theirs). Each
+    stage first runs once on a short article, so what loads once per process (the
+    gazetteer, the actor dictionary) is not counted as the long article's cost.
+    """
     from eventscope.execute import Pipeline
     from eventscope.ingest.article import make_article
     from eventscope.settings import Settings
@@ -63,31 +69,49 @@ def run_one(size: int) -> dict:
     pipeline = Pipeline.from_settings(settings)
     nlp = pipeline.warm_up()
     nlp.max_length = max(nlp.max_length, size + 1)
+    run_stages(nlp, pipeline, make_article(long_text(2_000)), without)  # warm-up
     article = make_article(long_text(size))
     started = time.perf_counter()
-    result = pipeline.process_one(article)
+    stages, found = run_stages(nlp, pipeline, article, without)
     seconds = time.perf_counter() - started
     return {"chars": len(article.text), "words": len(article.text.split()), "seconds": seconds,
-            "stages": dict(pipeline.timings.seconds), "errors": list(result.errors),
-            "records": {name: len(getattr(result, name)) for name in
+            "stages": stages, "without": list(without),
+            "records": {name: len(found.get(name, ())) for name in
                         ("entities", "quotes", "dates", "places", "events")},
             "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def profile_one(size: int, top: int = 25) -> None:
+def run_stages(nlp, pipeline, article, without: tuple[str, ...]) -> tuple[dict, dict]:
+    """Seconds of the parse and of each stage on ``article``, and what each found."""
+    started = time.perf_counter()
+    doc = nlp(article.text)
+    stages = {"nlp.v1": time.perf_counter() - started}
+    found: dict[str, tuple] = {}
+    for stage in pipeline.stages:
+        if stage.name in without:
+            found[stage.provides] = ()
+            continue
+        started = time.perf_counter()
+        found[stage.provides] = tuple(stage.extract(doc, article, found))
+        stages[stage.label] = time.perf_counter() - started
+    return stages, found
+
+
+def profile_one(size: int, without: tuple[str, ...], top: int = 25) -> None:
     import cProfile
     import pstats
 
     profiler = cProfile.Profile()
     profiler.enable()
-    run_one(size)
+    run_one(size, without)
     profiler.disable()
     pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
-def child(size: int) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", str(size)],
-                          capture_output=True, text=True)
+def child(size: int, without: tuple[str, ...]) -> dict:
+    command = [sys.executable, __file__, "--child", str(size)]
+    command += ["--without", ",".join(without)] if without else []
+    done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"long_article: the {size:,}-character run failed: "
                          f"{(done.stderr.strip().splitlines() or ['no output'])[-1]}")
@@ -128,17 +152,19 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="article sizes in characters, comma-separated")
     parser.add_argument("--json", type=Path, default=None, help="also write the runs here")
     parser.add_argument("--profile", type=int, default=None, help="cProfile one size instead")
+    parser.add_argument("--without", default="", help="stages to leave out, comma-separated")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    without = tuple(s.strip() for s in args.without.split(",") if s.strip())
     if args.child is not None:
-        print(json.dumps(run_one(args.child)))
+        print(json.dumps(run_one(args.child, without)))
         return 0
     if args.profile is not None:
-        profile_one(args.profile)
+        profile_one(args.profile, without)
         return 0
     runs = []
     for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        runs.append(child(size))
+        runs.append(child(size, without))
         print(f"long_article: {size:,} chars in {runs[-1]['seconds']:.1f} s", file=sys.stderr)
     runs = ratios(runs)
     print_table(runs)
