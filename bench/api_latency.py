@@ -133,16 +133,16 @@ def routes(sample_article: str) -> dict[str, str]:
     }
 
 
-def serve(url: str):
+def serve_app(settings):
+    """The service for ``settings`` in uvicorn on a free loopback port: (server, base URL, app)."""
     import uvicorn
 
     from eventscope.api import create_app
-    from eventscope.settings import Settings
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app = create_app(Settings(db_url=url))
+    app = create_app(settings)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
@@ -183,7 +183,9 @@ def main(argv=None) -> int:
     (HERE / "results").mkdir(exist_ok=True)
     url = args.db or f"sqlite:///{HERE / 'results' / f'api-{args.events}.db'}"
     build(url, args.events)
-    server, base, app = serve(url)
+    from eventscope.settings import Settings
+
+    server, base, app = serve_app(Settings(db_url=url))
     try:
         sample = app.state.store.article_ids()[0]
         report = measure(base, routes(sample), args.requests)

@@ -9,6 +9,7 @@ from eventscope.records import (
 )
 
 STAGES = tuple(StageInfo(n, 1) for n in ("nlp", "entities", "quotes", "dates", "places", "events"))
+INFO = PipelineInfo(STAGES, "en_test", "1.0")
 XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
 
 

@@ -198,3 +198,16 @@ def test_an_upload_with_the_token_is_stored(writable):
     assert _upload(writable, "s3cret", text).json()["unchanged"] == 1
     empty = _upload(writable, "s3cret", b"", "empty.txt").json()
     assert empty["stored"] == 0 and len(empty["skipped"]) == 1 and "eventscope-upload" not in empty["skipped"][0]
+
+
+def test_kept_answers_follow_a_write_to_the_store(service_client, service_store):
+    from eventscope.records import Article, ArticleResult
+    from service_data import INFO
+
+    assert service_client.get("/api/stats").json()["articles"] == 3
+    assert service_client.get("/api/events?type=accuse").json()["total"] == 1
+    text = "A note with no events at all."
+    service_store.write([ArticleResult(Article(id="f" * 16, text=text, published="2023-10-01"),
+                                       INFO)])
+    assert service_client.get("/api/stats").json()["articles"] == 4
+    assert service_client.get("/api/articles").json()["total"] == 4

@@ -31,6 +31,7 @@ SECURITY_HEADERS = {
 def create_app(settings: Optional[Settings] = None, store=None) -> FastAPI:
     """The app over ``store`` (or the store at ``settings.db_url``, opened for reading)."""
     from eventscope.api import errors, ingest, routes
+    from eventscope.api.cache import StoreCache
     from eventscope.store import Store
     from eventscope.web import pages
 
@@ -42,6 +43,7 @@ def create_app(settings: Optional[Settings] = None, store=None) -> FastAPI:
                   "articles they come from. Errors are always {\"error\": {status, code, "
                   "message, parameter}}.")
     app.state.settings, app.state.store = settings, store
+    app.state.cache = StoreCache(store)
     errors.install(app, pages.render_error)
     ingest.limit_bodies(app)
 

@@ -188,12 +188,15 @@ def ordered(resource: Resource, f, sort: Optional[str], connection) -> Select:
 
 
 def page(engine: Engine, resource: Resource, f, sort: Optional[str], limit: int,
-         offset: int) -> tuple[int, list[dict]]:
-    """(rows ``f`` keeps, the JSON rows of one page of them)."""
+         offset: int, cache=None) -> tuple[int, list[dict]]:
+    """(rows ``f`` keeps, the JSON rows of one page of them); the count is kept in ``cache``
+    (a :class:`~eventscope.api.cache.StoreCache`) when given."""
     with engine.connect() as connection:
         query = ordered(resource, f, sort, connection)
-        total = connection.execute(
+        counted = lambda: connection.execute(
             select(func.count()).select_from(query.order_by(None).subquery())).scalar()
+        total = (cache.get(("count", resource.name, f), counted, connection) if cache
+                 else counted())
         rows = [resource.row(r) for r in
                 connection.execute(query.limit(limit).offset(offset or None))]
     return total, rows

@@ -45,7 +45,8 @@ def listed(request: Request, name: str, f, paging: params.Paging):
         rows = listing.stream(engine, resource, f, paging.sort, paging.limit, paging.offset,
                               make_row)
         return download(rows, paging.format, name, resource.columns)
-    total, rows = listing.page(engine, resource, f, paging.sort, paging.limit, paging.offset)
+    total, rows = listing.page(engine, resource, f, paging.sort, paging.limit, paging.offset,
+                               request.app.state.cache)
     return JSONResponse({"rows": rows, "total": total, "limit": paging.limit,
                          "offset": paging.offset, "next": _next(request, total, paging)})
 
@@ -106,7 +107,7 @@ def list_actors(request: Request, f: ActorFilter = Depends(params.actor_filter),
     if paging.sort:
         raise ApiError(400, "parameter 'sort': actors come most articles first and cannot be "
                        "sorted otherwise", "sort")
-    rows = store_of(request).actors(f)
+    rows = request.app.state.cache.get(("actors", f), lambda: store_of(request).actors(f))
     total = len(rows)
     end = None if paging.limit is None else paging.offset + paging.limit
     chosen = [actor_json(r) for r in rows[paging.offset:end]]
@@ -129,4 +130,5 @@ def get_article(request: Request,
 
 @router.get("/stats", summary="Counts of what the store holds")
 def get_stats(request: Request):
-    return JSONResponse(to_json(store_of(request).stats()))
+    stats = request.app.state.cache.get("stats", lambda: store_of(request).stats())
+    return JSONResponse(to_json(stats))

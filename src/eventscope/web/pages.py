@@ -82,19 +82,25 @@ def _store(request: Request):
     return request.app.state.store
 
 
+def _kept(request: Request, key, compute):
+    """``compute()``, kept until the store changes (see eventscope.api.cache)."""
+    return request.app.state.cache.get(key, compute)
+
+
 def _offset(offset: int = Query(0, ge=0, le=2**31)) -> int:
     return offset
 
 
 @twin("/", "index.html")
 def index(request: Request):
-    return {"stats": to_json(_store(request).stats())}, {}
+    stats = _kept(request, "stats", lambda: _store(request).stats())
+    return {"stats": to_json(stats)}, {}
 
 
 @twin("/events", "events.html")
 def events_page(request: Request, f=Depends(params.event_filter), offset: int = Depends(_offset)):
     total, rows = listing.page(_store(request).engine, listing.RESOURCES["events"], f, None,
-                               PAGE, offset)
+                               PAGE, offset, request.app.state.cache)
     return {"rows": rows, "total": total, "offset": offset}, {
         "pages": _pages(request, total, offset, PAGE)}
 
@@ -102,13 +108,15 @@ def events_page(request: Request, f=Depends(params.event_filter), offset: int = 
 @twin("/timeline", "timeline.html")
 def timeline_page(request: Request, f=Depends(params.event_filter),
                   by: str = Query("type", pattern="^(type|dyad)$")):
-    line = aggregates.timeline(_store(request).engine, f, by)
+    line = _kept(request, ("timeline", f, by),
+                 lambda: aggregates.timeline(_store(request).engine, f, by))
     return {"timeline": line}, {"chart": charts.stacked(line.months, line.series)}
 
 
 @twin("/map", "map.html")
 def map_page(request: Request, f=Depends(params.event_filter)):
-    points = aggregates.event_locations(_store(request).engine, f)
+    points = _kept(request, ("map", f),
+                   lambda: aggregates.event_locations(_store(request).engine, f))
     most = max((p.events for p in points), default=1)
     dots = [(*charts.project(p.lat, p.lon), round(2 + 8 * (p.events / most) ** 0.5, 1), p)
             for p in points]
@@ -118,14 +126,14 @@ def map_page(request: Request, f=Depends(params.event_filter)):
 
 @twin("/network", "network.html")
 def network_page(request: Request, f=Depends(params.event_filter)):
-    net = aggregates.network(_store(request).engine, f)
+    net = _kept(request, ("network", f), lambda: aggregates.network(_store(request).engine, f))
     most = max((e.events for e in net.edges), default=1)
     return {"network": net}, {"layout": charts.circle_layout(net.nodes), "most": most}
 
 
 @twin("/actors", "actors.html")
 def actors_page(request: Request, f=Depends(params.actor_filter), offset: int = Depends(_offset)):
-    rows = _store(request).actors(f)
+    rows = _kept(request, ("actors", f), lambda: _store(request).actors(f))
     chosen = [actor_json(r) for r in rows[offset:offset + PAGE]]
     return {"rows": chosen, "total": len(rows), "offset": offset}, {
         "pages": _pages(request, len(rows), offset, PAGE)}
@@ -133,7 +141,8 @@ def actors_page(request: Request, f=Depends(params.actor_filter), offset: int = 
 
 @twin("/actors/{name}", "actor.html")
 def actor_page(request: Request, name: str = Path(..., min_length=1, max_length=200)):
-    profile = aggregates.actor_profile(_store(request), name)
+    profile = _kept(request, ("actor", name),
+                    lambda: aggregates.actor_profile(_store(request), name))
     if not profile.rows and not profile.statements and not profile.events_by_type:
         raise ApiError(404, f"no actor named {name[:80]!r} in the store", "name")
     data = {"name": name, "codes": [actor_json(r) for r in profile.rows],
@@ -150,7 +159,7 @@ def actor_page(request: Request, name: str = Path(..., min_length=1, max_length=
 def articles_page(request: Request, f=Depends(params.article_filter),
                   offset: int = Depends(_offset)):
     total, rows = listing.page(_store(request).engine, listing.RESOURCES["articles"], f, None,
-                               PAGE, offset)
+                               PAGE, offset, request.app.state.cache)
     return {"rows": rows, "total": total, "offset": offset}, {
         "pages": _pages(request, total, offset, PAGE)}
 
