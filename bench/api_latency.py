@@ -179,6 +179,7 @@ def main(argv=None) -> int:
     parser.add_argument("--db", default=None, help="store URL (default: bench/results/api.db)")
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=20, help="timed requests per route")
+    parser.add_argument("--only", default=None, help="routes whose name contains this text")
     args = parser.parse_args(argv)
     (HERE / "results").mkdir(exist_ok=True)
     url = args.db or f"sqlite:///{HERE / 'results' / f'api-{args.events}.db'}"
@@ -188,12 +189,16 @@ def main(argv=None) -> int:
     server, base, app = serve_app(Settings(db_url=url))
     try:
         sample = app.state.store.article_ids()[0]
-        report = measure(base, routes(sample), args.requests)
+        chosen = {k: v for k, v in routes(sample).items() if not args.only or args.only in k}
+        report = measure(base, chosen, args.requests)
     finally:
         server.should_exit = True
     stats = app.state.store.stats()
     out = {"database": stats.database, "events": stats.events, "articles": stats.articles,
            "requests_per_route": args.requests, "goal_p95_ms": GOAL_MS, "routes": report}
+    import os
+
+    out["load_average"] = os.getloadavg()
     (HERE / "results" / "api_latency.json").write_text(json.dumps(out, indent=2) + "\n")
     width = max(map(len, report))
     print(f"{stats.events:,} events, {stats.articles:,} articles; {args.requests} requests per route")

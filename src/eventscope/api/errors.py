@@ -24,10 +24,11 @@ _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_f
 
 class ApiError(Exception):
     def __init__(self, status: int, message: str, parameter: Optional[str] = None,
-                 code: Optional[str] = None) -> None:
+                 code: Optional[str] = None, headers: Optional[dict] = None) -> None:
         super().__init__(message)
         self.status, self.message, self.parameter = status, message, parameter
         self.code = code or _CODES.get(status, "error")
+        self.headers = headers or {}  # e.g. Allow on a 405
 
 
 class ErrorBody(BaseModel):
@@ -70,7 +71,7 @@ def install(app, render_html) -> None:
         if page is not None:
             return page
         return JSONResponse(error_body(error), status_code=error.status,
-                            headers={"Cache-Control": "no-store"})
+                            headers={"Cache-Control": "no-store", **error.headers})
 
     @app.exception_handler(ApiError)
     async def _api(request: Request, exc: ApiError):
@@ -85,7 +86,8 @@ def install(app, render_html) -> None:
         message = {404: f"no such page: {request.url.path}",
                    405: f"method {request.method} not allowed on {request.url.path}"}.get(
             exc.status_code, str(exc.detail))
-        return respond(request, ApiError(exc.status_code, message))
+        return respond(request, ApiError(exc.status_code, message,
+                                         headers=dict(exc.headers or {})))
 
     @app.exception_handler(EventscopeError)
     async def _input(request: Request, exc: EventscopeError):

@@ -179,7 +179,9 @@ def ordered(resource: Resource, f, sort: Optional[str], connection) -> Select:
         valid = ", ".join(f"{k}, -{k}" for k in resource.sorts)
         raise ApiError(400, f"parameter 'sort': {key[:40]!r} is not a sort key of "
                        f"{resource.name}; choose one of: {valid}", "sort")
-    order = [(c.desc() if descending else c.asc()).nulls_last() for c in columns]
+    # each database's own place for NULLs (first ascending on SQLite, last on PostgreSQL): an
+    # explicit NULLS LAST keeps SQLite from reading an index in order and sorts every row
+    order = [c.desc() if descending else c.asc() for c in columns]
     if hasattr(f, "limit"):  # one of the store's filters: checked as the CLI checks it
         f = replace(f, limit=None, offset=0)
         check_filter(f)

@@ -26,6 +26,12 @@ class Page(BaseModel):
     next: Optional[str] = None
 
 
+# a listing answers JSON, or a download with format=csv or format=jsonl
+LISTING = {200: {"description": "a page of rows, or every row as CSV or JSON Lines",
+                 "content": {"text/csv": {"schema": {"type": "string"}},
+                             "application/x-ndjson": {"schema": {"type": "string"}}}}}
+
+
 def store_of(request: Request):
     return request.app.state.store
 
@@ -51,23 +57,23 @@ def listed(request: Request, name: str, f, paging: params.Paging):
                          "offset": paging.offset, "next": _next(request, total, paging)})
 
 
-@router.get("/events", response_model=Page, summary="Stored events, filtered")
+@router.get("/events", response_model=Page, responses=LISTING, summary="Stored events, filtered")
 def list_events(request: Request, f=Depends(params.event_filter), paging=Depends(params.paging)):
     return listed(request, "events", f, paging)
 
 
-@router.get("/quotes", response_model=Page, summary="Stored quotes with their speakers")
+@router.get("/quotes", response_model=Page, responses=LISTING, summary="Stored quotes with their speakers")
 def list_quotes(request: Request, f=Depends(params.quote_filter), paging=Depends(params.paging)):
     return listed(request, "quotes", f, paging)
 
 
-@router.get("/articles", response_model=Page, summary="Stored articles")
+@router.get("/articles", response_model=Page, responses=LISTING, summary="Stored articles")
 def list_articles(request: Request, f=Depends(params.article_filter),
                   paging=Depends(params.paging)):
     return listed(request, "articles", f, paging)
 
 
-@router.get("/places", response_model=Page, summary="Place mentions with their coordinates")
+@router.get("/places", response_model=Page, responses=LISTING, summary="Place mentions with their coordinates")
 def list_places(
     request: Request, paging=Depends(params.paging),
     name: Optional[str] = params._text("Gazetteer name (substring)."),
@@ -79,7 +85,7 @@ def list_places(
     return listed(request, "places", f, paging)
 
 
-@router.get("/entities", response_model=Page, summary="Named entity mentions")
+@router.get("/entities", response_model=Page, responses=LISTING, summary="Named entity mentions")
 def list_entities(
     request: Request, paging=Depends(params.paging),
     text: Optional[str] = params._text("Canonical name (substring)."),
@@ -101,7 +107,7 @@ def actor_json(row) -> dict:
     return data
 
 
-@router.get("/actors", response_model=Page, summary="People and organisations, with codes")
+@router.get("/actors", response_model=Page, responses=LISTING, summary="People and organisations, with codes")
 def list_actors(request: Request, f: ActorFilter = Depends(params.actor_filter),
                 paging=Depends(params.paging)):
     if paging.sort:
