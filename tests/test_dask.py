@@ -63,3 +63,14 @@ def test_processes_and_dask_store_the_records_of_a_local_run(tmp_path):
     assert found["processes"] == found["local"]
     assert found["dask"] == found["local"]
     assert list((tmp_path / "parts").iterdir()) == []  # the driver deleted every part it loaded
+
+
+def test_a_scheduler_needs_the_dask_executor(tmp_path):
+    from click.testing import CliRunner
+
+    from eventscope.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLES), "--scheduler", "tcp://h:8786",
+                                      "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "eventscope: error: Invalid value for --scheduler: needs --executor dask"

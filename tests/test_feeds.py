@@ -254,3 +254,18 @@ def test_watch_once_on_the_command_line(site, tmp_path):
     assert f"{site.base}/b: skipped: robots.txt does not allow it" in lines
     assert lines[-1] == ("polled 1 feed(s): 2 item(s), 2 new, 3 request(s); stored 1 article(s), "
                          "0 near-duplicate copies, 1 skipped (1 refused), 0 to retry")
+
+
+@pytest.mark.integration
+def test_watch_polls_on_schedule_and_reads_full_text_feeds_from_a_file(tmp_path):
+    from eventscope.streams import watch
+
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+                    f"<guid>one</guid><title>Harvest</title><description><![CDATA[<p>{OTHER}</p>"
+                    f"<p>{OTHER}</p><p>{OTHER}</p>]]></description></item></channel></rss>")
+    polls, slept = [], []
+    watch([str(feed)], fast(db_url=f"sqlite:///{tmp_path / 'w.db'}"), every=60, polls=2,
+          on_poll=polls.append, sleep=slept.append)
+    assert [(p.new, p.run.stored, p.fetched) for p in polls] == [(1, 1, 0), (0, 0, 0)]
+    assert len(slept) == 1 and 0 < slept[0] <= 60

@@ -114,3 +114,23 @@ def test_unknown_merge_keys_are_a_settings_error():
 
     with pytest.raises(SettingsError, match="merge_keys: unknown key"):
         Settings(merge_keys=("type", "weather"))
+
+
+def test_merged_on_the_command_line_prints_json_lines(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from eventscope.cli.main import cli
+
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    with Store.open(db) as store:
+        store.write([report("a", "2024-03-01", event(), url="https://one.example/1"),
+                     report("b", "2024-03-02", event(), url="https://two.example/1"),
+                     report("c", "2024-03-02", event(event_type="PROTEST"))])
+        refresh_merged_events(store.engine, Settings())
+    result = CliRunner().invoke(cli, ["merged", "--db", db, "--json", "--min-sources", "2"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    found = json.loads(line)
+    assert (found["event_type"], found["sources"], len(found["mentions"])) == ("ASSAULT", 2, 2)

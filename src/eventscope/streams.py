@@ -16,6 +16,7 @@ and the other feeds go on.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -70,6 +71,26 @@ class Watcher:
         self.settings = settings
         self.fetcher = fetcher or Fetcher(settings)
         self.grouping = NearDuplicates(settings) if settings.near_duplicates else None
+        self._open = contextlib.ExitStack()
+        self._executor = None  # opened at the first poll with articles: the model loads once
+
+    def close(self) -> None:
+        """Stop the executor (its worker processes, if any)."""
+        self._open.close()
+        self._executor = None
+
+    def __enter__(self) -> "Watcher":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _executor_for_poll(self):
+        if self._executor is None:
+            from eventscope.execute.executors import open_executor
+
+            self._executor = self._open.enter_context(open_executor(self.settings))
+        return self._executor
 
     def poll(self, on_skip: Optional[OnSkip] = None,
              on_progress: Optional[OnProgress] = None) -> PollSummary:
@@ -92,7 +113,8 @@ class Watcher:
                         found.append(outcome[0])
                         seen.append(outcome[1])
         summary.run = ingest_items(found, self.settings, on_skip=on_skip,
-                                   on_progress=on_progress, grouping=self.grouping)
+                                   on_progress=on_progress, grouping=self.grouping,
+                                   executor=self._executor_for_poll())
         with Store.open(self.settings.db_url) as store:
             mark_seen(store.engine, seen)
         summary.fetched = self.fetcher.requests - requests_before
@@ -131,7 +153,13 @@ def watch(feeds: Sequence[str], settings: Settings, every: float, *,
           polls: Optional[int] = None, on_poll: Optional[Callable[[PollSummary], None]] = None,
           sleep: Callable[[float], None] = time.sleep, **callbacks) -> None:
     """Poll ``feeds`` every ``every`` seconds (``polls`` times, or until interrupted)."""
-    watcher = Watcher(feeds, settings)
+    with Watcher(feeds, settings) as watcher:
+        _poll_loop(watcher, every, polls, on_poll, sleep, callbacks)
+
+
+def _poll_loop(watcher: Watcher, every: float, polls: Optional[int],
+               on_poll: Optional[Callable[[PollSummary], None]],
+               sleep: Callable[[float], None], callbacks: dict) -> None:
     done = 0
     while polls is None or done < polls:
         started = time.monotonic()

@@ -13,6 +13,7 @@ These functions are what the CLI calls; they are usable on their own::
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -122,14 +123,15 @@ def ingest_items(
     on_progress: Optional[OnProgress] = None,
     grouping=None,
     summary: Optional[RunSummary] = None,
+    executor=None,
 ) -> RunSummary:
     """Process and store ``items`` (articles and skips from any reader), as :func:`ingest`.
 
     With ``near_duplicates`` on, near-duplicates of an earlier article are not processed but
     stored as copies of it (``grouping``, a :class:`~eventscope.ingest.dedup.NearDuplicates`,
     carries the index across calls). The pipeline runs here, in ``processes`` local processes
-    or on Dask (``executor``); see :func:`eventscope.execute.executors.open_executor`. Merged
-    events are refreshed at the end.
+    or on Dask (the ``executor`` setting; see :func:`eventscope.execute.executors.open_executor`),
+    or on ``executor`` when one is given (and left open). Merged events are refreshed at the end.
     """
     from eventscope.execute.executors import open_executor
     from eventscope.store import Store
@@ -146,8 +148,9 @@ def ingest_items(
                              grouping.same_text if grouping is not None else None)
     if grouping is not None:
         articles = grouping.representatives(articles)
-    with Store.open(settings.db_url) as store, \
-            open_executor(settings, Pipeline.from_settings) as executor:
+    with Store.open(settings.db_url) as store, contextlib.ExitStack() as stack:
+        if executor is None:  # else the caller's, kept open across calls (watch's polls)
+            executor = stack.enter_context(open_executor(settings, Pipeline.from_settings))
         claims = Claims(store, executor.labels())
         writer = _Writer(store, settings, summary, on_progress, grouping)
         try:

@@ -107,6 +107,8 @@ def _first(items) -> Article | Skip:
 
 def _item(feed: str, entry) -> FeedItem:
     link = entry.get("link") or None
+    if link is not None and not is_url(link):  # e.g. a guid that is no URL, taken for a link
+        link = None
     title = entry.get("title") or None
     content = None
     if entry.get("content"):
