@@ -137,6 +137,8 @@ def test_cli_reads_feed_dates_and_warns_once_per_unread_article(tmp_path):
     ("23 November 2016", None),
     ("November 2016 3pm", None),  # no day: no date, so no time either
     ("05/06/2016 10:00 GMT", None),
+    ("Wed, 23 Nov 2016 15:02:00 -2500", None),  # no offset of a day or more (found by atheris)
+    ("Wed, 23 Nov 2016 15:02:00 +9999", None),
     (None, None),
 ])
 def test_the_time_is_kept_with_its_zone(value, expected):
