@@ -65,6 +65,37 @@ def _near(c: Candidate, points: Sequence[tuple[float, float]]) -> bool:
         distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in points)
 
 
+class _PointGrid:
+    """The points of the article's places in cells of two degrees, so that the places near a
+    candidate are found without measuring the distance to every point."""
+
+    CELL = 2.0
+
+    def __init__(self, points):
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        for name, lat, lon in points:
+            self.cells.setdefault(self._cell(lat, lon), []).append((name, lat, lon))
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.CELL), math.floor(lon / self.CELL) % int(360 / self.CELL)
+
+    def near(self, candidates: Sequence[Candidate], name: str) -> list[tuple[float, float]]:
+        """The points of other names within :data:`NEAR_KM` of any of ``candidates``."""
+        found = []
+        for c in candidates:
+            if c.lat is None or c.lon is None or not self.cells:
+                continue
+            row, col = self._cell(c.lat, c.lon)
+            widest = math.cos(math.radians(min(89.0, abs(c.lat) + 2 * self.CELL)))
+            span = math.ceil(NEAR_KM / (111.0 * widest) / self.CELL) + 1
+            for r in range(row - 1, row + 2):
+                for k in range(col - span, col + span + 1):
+                    for other, lat, lon in self.cells.get((r, k % int(360 / self.CELL)), ()):
+                        if other != name and distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM:
+                            found.append((lat, lon))
+        return found
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -238,8 +269,27 @@ _POSSESSIVE = frozenset({"'s ", "’s "})
 _AFTER_COMMA = re.compile(r",\s([A-Z][A-Za-z.]*)(?:\s[A-Z][A-Za-z.]*)?")
 
 
-def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str
-                ) -> tuple[list[Candidate], bool]:
+class _Neighbours:
+    """The article's mentions by where they start and end, so that a mention's neighbours are
+    found without a scan of every mention (places.v1 stays linear in the article's length)."""
+
+    def __init__(self, mentions: Sequence[tuple]):
+        self.starts: dict[int, list[int]] = {}
+        self.ends: dict[int, list[int]] = {}
+        for j, (start, end, _, _) in enumerate(mentions):
+            self.starts.setdefault(start, []).append(j)
+            self.ends.setdefault(end, []).append(j)
+
+    def around(self, start: int, end: int) -> list[int]:
+        """Mentions that may say where [start, end) is: one starting a comma after it, one ending
+        a possessive before it; in the mentions' order."""
+        found = self.starts.get(end + 1, []) + self.starts.get(end + 2, []) + \
+            self.ends.get(start - len("'s "), [])
+        return sorted(set(found))
+
+
+def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str,
+                neighbours: Optional[_Neighbours] = None) -> tuple[list[Candidate], bool]:
     """Candidates for ``mentions[i]`` read with the words around it: a kind of place after it
     ("the Donetsk region" is the oblast), the place it is said to be in ("Ruritania's Vada
     district", "Vada, Ruritania"); a short all-capitals name only as a country or region
@@ -253,10 +303,11 @@ def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str
     found = found or _lookup(gazetteer, name)
     if name.isupper() and sum(ch.isalpha() for ch in name) <= 3:
         found = [c for c in found if c.feature in AREAS]
-    for other in mentions:
+    for j in (neighbours or _Neighbours(mentions)).around(start, end):
+        other = mentions[j]
         said_in = other[0] in (end + 1, end + 2) and text[end:other[0]].strip() == "," or \
             other[1] < start and text[other[1]:start] in _POSSESSIVE
-        if said_in and other is not mentions[i]:
+        if said_in and j != i:
             outer = [c for c in gazetteer.lookup(other[2])[:1] if c.feature in AREAS]
             found = (_inside(found, outer[0]) or found) if outer else found
     if (after := _AFTER_COMMA.match(text, end)) is not None:  # "London, Ont.", not a mention
@@ -313,19 +364,24 @@ class PlaceExtractor:
         mentions += [(m.start, m.end, m.text, None) for m in match_places(doc, gazetteer, entities)]
         mentions = [_without_the(m) for m in mentions]
         context, regions = self._context([text for _, _, text, _ in mentions], gazetteer)
-        found, demonyms = zip(*(_candidates(gazetteer, mentions, i, article.text)
+        neighbours = _Neighbours(mentions)
+        found, demonyms = zip(*(_candidates(gazetteer, mentions, i, article.text, neighbours)
                                 for i in range(len(mentions)))) if mentions else ((), ())
         shared = shared_region(mentions, found)
         regions = regions | {shared} if shared else regions
         first = [choose(f, context, regions)[0] for f in found]
-        points = [(fold(m[2]), (c.lat, c.lon)) for m, c in zip(mentions, first)
-                  if c is not None and c.feature not in AREAS and c.lat is not None]
-        named = [(fold(m[2]), c.country) for m, c in zip(mentions, first) if c is not None]
+        points = _PointGrid((fold(m[2]), c.lat, c.lon) for m, c in zip(mentions, first)
+                            if c is not None and c.feature not in AREAS and c.lat is not None)
+        names_of: dict[str, set[str]] = {}  # country -> the names that point to it
+        for m, c in zip(mentions, first):
+            if c is not None:
+                names_of.setdefault(c.country, set()).add(fold(m[2]))
         places = []
         for mention, candidates, demonym in zip(mentions, found, demonyms):
-            others = {country for name, country in named if name != fold(mention[2])}
+            key = fold(mention[2])
+            others = {country for country, names in names_of.items() if names != {key}}
             candidates = _state_or_country(candidates, others)
-            near = [point for name, point in points if name != fold(mention[2])]
+            near = points.near(candidates, key)
             best, confidence = choose(candidates, context, regions, near)
             places.append(self._place(doc, article, mention, best, confidence, demonym))
         for e in entities:  # "Russian", "Palestinians": a people's country, no location
