@@ -161,3 +161,11 @@ def test_csv_and_jsonl_exports_round_trip_any_text(texts):
         assert sorted(r["event_text"] for r in rows) == sorted(texts)
         lines = exported(store, "jsonl").decode("utf-8").splitlines()
         assert sorted(json.loads(line)["article"]["text"] for line in lines) == sorted(texts)
+
+
+def test_jsonl_keeps_one_record_per_line_whatever_the_text_holds():
+    texts = ["a\u2028b", "c\u2029d", "e\x85f", "g\x1ch"]  # line breaks to splitlines()
+    with Store.open("sqlite://") as store:
+        store.write([result_of(i, t) for i, t in enumerate(texts)])
+        lines = exported(store, "jsonl").decode("utf-8").splitlines()
+    assert sorted(json.loads(line)["article"]["text"] for line in lines) == sorted(texts)

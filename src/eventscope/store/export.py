@@ -59,6 +59,16 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 TABLES = tuple(COLUMNS)
 
 
+# Characters a JSON string may hold raw but that many line readers (Python's splitlines, some
+# editors and JavaScript) take for line breaks: escaped, so one record is always one line.
+_LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(record) -> str:
+    """``record`` as one line of JSON Lines, non-ASCII text kept readable."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKING)
+
+
 def export(store, fmt: str, out: BinaryIO, table: str = "events") -> int:
     """Write the store to ``out``; returns the number of rows (or articles) written.
 
@@ -132,7 +142,7 @@ def _jsonl(store, out: BinaryIO) -> int:
     n = 0
     for article_id in store.article_ids():
         result = store.get(article_id)
-        out.write((json.dumps(to_json(result), ensure_ascii=False) + "\n").encode("utf-8"))
+        out.write((json_line(to_json(result)) + "\n").encode("utf-8"))
         n += 1
     return n
 
