@@ -41,9 +41,10 @@ def print_results(result: dict, console: Console | None = None) -> None:
                       f"({gazetteer['names']:,} names)", f"{gazetteer['seconds']:.2f} s",
                       f"≤ {gazetteer['goal_seconds']:.0f} s: "
                       f"{_verdict(gazetteer['seconds'] <= gazetteer['goal_seconds'])}")
-        table.add_row("gazetteer load, peak RSS", f"{gazetteer['peak_rss_mib']:,.0f} MiB",
-                      f"≤ {gazetteer['goal_mib']} MiB: "
-                      f"{_verdict(gazetteer['peak_rss_mib'] <= gazetteer['goal_mib'])}")
+        if gazetteer["peak_rss_mib"] is not None:  # Linux only
+            table.add_row("gazetteer load, peak RSS", f"{gazetteer['peak_rss_mib']:,.0f} MiB",
+                          f"≤ {gazetteer['goal_mib']} MiB: "
+                          f"{_verdict(gazetteer['peak_rss_mib'] <= gazetteer['goal_mib'])}")
     console.print(table)
     for note in result.get("notes", []):
         console.print(f"note: {note}", markup=False)
