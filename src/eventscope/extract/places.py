@@ -12,12 +12,12 @@ See :func:`is_metonymic`.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import Optional, Sequence
 
 from eventscope.extract.gazetteer import LEADING_THE, Candidate, fold, load_gazetteer
+from eventscope.extract.place_index import NEAR_KM, Neighbours, PointGrid, distance_km
 from eventscope.extract.place_matcher import match_places, person_name_words
 from eventscope.lexicons.actors import DEMONYMS
 from eventscope.lexicons.places import (
@@ -55,7 +55,6 @@ def choose(candidates: Sequence[Candidate], context: set[str],
     return best, round(0.5 + margin, 2)
 
 
-NEAR_KM = 200  # a homonym this close to another place the article names is the one it means
 # features too large for a point to say what is near them
 AREAS = frozenset({"country", "continent", "admin1", "region", "water"})
 
@@ -63,45 +62,6 @@ AREAS = frozenset({"country", "continent", "admin1", "region", "water"})
 def _near(c: Candidate, points: Sequence[tuple[float, float]]) -> bool:
     return c.lat is not None and c.lon is not None and any(
         distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in points)
-
-
-class _PointGrid:
-    """The points of the article's places in cells of two degrees, so that the places near a
-    candidate are found without measuring the distance to every point."""
-
-    CELL = 2.0
-
-    def __init__(self, points):
-        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
-        for name, lat, lon in points:
-            self.cells.setdefault(self._cell(lat, lon), []).append((name, lat, lon))
-
-    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
-        return math.floor(lat / self.CELL), math.floor(lon / self.CELL) % int(360 / self.CELL)
-
-    def near(self, candidates: Sequence[Candidate], name: str) -> list[tuple[float, float]]:
-        """The points of other names within :data:`NEAR_KM` of any of ``candidates``."""
-        found = []
-        for c in candidates:
-            if c.lat is None or c.lon is None or not self.cells:
-                continue
-            row, col = self._cell(c.lat, c.lon)
-            widest = math.cos(math.radians(min(89.0, abs(c.lat) + 2 * self.CELL)))
-            span = math.ceil(NEAR_KM / (111.0 * widest) / self.CELL) + 1
-            for r in range(row - 1, row + 2):
-                for k in range(col - span, col + span + 1):
-                    for other, lat, lon in self.cells.get((r, k % int(360 / self.CELL)), ()):
-                        if other != name and distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM:
-                            found.append((lat, lon))
-        return found
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_metonymic(doc, start: int, end: int, candidate: Optional[Candidate]) -> bool:
@@ -269,27 +229,8 @@ _POSSESSIVE = frozenset({"'s ", "’s "})
 _AFTER_COMMA = re.compile(r",\s([A-Z][A-Za-z.]*)(?:\s[A-Z][A-Za-z.]*)?")
 
 
-class _Neighbours:
-    """The article's mentions by where they start and end, so that a mention's neighbours are
-    found without a scan of every mention (places.v1 stays linear in the article's length)."""
-
-    def __init__(self, mentions: Sequence[tuple]):
-        self.starts: dict[int, list[int]] = {}
-        self.ends: dict[int, list[int]] = {}
-        for j, (start, end, _, _) in enumerate(mentions):
-            self.starts.setdefault(start, []).append(j)
-            self.ends.setdefault(end, []).append(j)
-
-    def around(self, start: int, end: int) -> list[int]:
-        """Mentions that may say where [start, end) is: one starting a comma after it, one ending
-        a possessive before it; in the mentions' order."""
-        found = self.starts.get(end + 1, []) + self.starts.get(end + 2, []) + \
-            self.ends.get(start - len("'s "), [])
-        return sorted(set(found))
-
-
 def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str,
-                neighbours: Optional[_Neighbours] = None) -> tuple[list[Candidate], bool]:
+                neighbours: Optional[Neighbours] = None) -> tuple[list[Candidate], bool]:
     """Candidates for ``mentions[i]`` read with the words around it: a kind of place after it
     ("the Donetsk region" is the oblast), the place it is said to be in ("Ruritania's Vada
     district", "Vada, Ruritania"); a short all-capitals name only as a country or region
@@ -303,7 +244,7 @@ def _candidates(gazetteer, mentions: Sequence[tuple], i: int, text: str,
     found = found or _lookup(gazetteer, name)
     if name.isupper() and sum(ch.isalpha() for ch in name) <= 3:
         found = [c for c in found if c.feature in AREAS]
-    for j in (neighbours or _Neighbours(mentions)).around(start, end):
+    for j in (neighbours or Neighbours(mentions)).around(start, end):
         other = mentions[j]
         said_in = other[0] in (end + 1, end + 2) and text[end:other[0]].strip() == "," or \
             other[1] < start and text[other[1]:start] in _POSSESSIVE
@@ -364,13 +305,13 @@ class PlaceExtractor:
         mentions += [(m.start, m.end, m.text, None) for m in match_places(doc, gazetteer, entities)]
         mentions = [_without_the(m) for m in mentions]
         context, regions = self._context([text for _, _, text, _ in mentions], gazetteer)
-        neighbours = _Neighbours(mentions)
+        neighbours = Neighbours(mentions)
         found, demonyms = zip(*(_candidates(gazetteer, mentions, i, article.text, neighbours)
                                 for i in range(len(mentions)))) if mentions else ((), ())
         shared = shared_region(mentions, found)
         regions = regions | {shared} if shared else regions
         first = [choose(f, context, regions)[0] for f in found]
-        points = _PointGrid((fold(m[2]), c.lat, c.lon) for m, c in zip(mentions, first)
+        points = PointGrid((fold(m[2]), c.lat, c.lon) for m, c in zip(mentions, first)
                             if c is not None and c.feature not in AREAS and c.lat is not None)
         names_of: dict[str, set[str]] = {}  # country -> the names that point to it
         for m, c in zip(mentions, first):
