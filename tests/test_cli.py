@@ -210,3 +210,23 @@ def test_a_bad_setting_is_one_line_without_traceback(name, value):
     assert result.exit_code != 0
     assert result.stderr.strip().count("\n") == 0
     assert name.lower() in result.stderr.lower() and "Traceback" not in result.output
+
+
+def test_a_library_log_with_a_traceback_is_one_line():
+    import logging
+
+    from eventscope.cli.main import OneLineFormatter, _not_an_interrupt
+
+    def record(exc: BaseException) -> logging.LogRecord:
+        try:
+            raise exc
+        except BaseException:
+            return logging.LogRecord("sqlalchemy.pool", logging.ERROR, __file__, 1,
+                                     "Exception during reset", None, sys.exc_info())
+
+    failed = record(OSError("disk full"))
+    assert OneLineFormatter(tracebacks=False).format(failed) == (
+        "eventscope: ERROR: Exception during reset (OSError)")
+    assert "Traceback" in OneLineFormatter(tracebacks=True).format(failed)
+    assert _not_an_interrupt(failed)
+    assert not _not_an_interrupt(record(KeyboardInterrupt()))

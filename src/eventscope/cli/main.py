@@ -15,6 +15,28 @@ from eventscope.records import to_json
 from eventscope.settings import Settings
 
 
+class OneLineFormatter(logging.Formatter):
+    """Log records as one line each: a library's traceback (SQLAlchemy logs one when a
+    connection is returned during Ctrl-C) becomes the exception's type, unless ``-vv``."""
+
+    def __init__(self, tracebacks: bool) -> None:
+        super().__init__("eventscope: %(levelname)s: %(message)s")
+        self.tracebacks = tracebacks
+
+    def format(self, record: logging.LogRecord) -> str:
+        if self.tracebacks or not record.exc_info:
+            return super().format(record)
+        exc = record.exc_info[1]
+        line = logging.LogRecord(
+            record.name, record.levelno, record.pathname, record.lineno,
+            f"{record.getMessage()} ({type(exc).__name__})", None, None,
+        )
+        return super().format(line)
+
+
+def _not_an_interrupt(record: logging.LogRecord) -> bool:
+    return not (record.exc_info and isinstance(record.exc_info[1], KeyboardInterrupt))
+
 
 class EventscopeGroup(click.Group):
     """Turns eventscope's own errors into one line and a non-zero exit, never a traceback."""
@@ -50,7 +72,10 @@ class EventscopeGroup(click.Group):
 def cli(ctx: click.Context, verbose: int, model: Optional[str]) -> None:
     """eventscope: sourced event data from news text."""
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="eventscope: %(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLineFormatter(tracebacks=verbose >= 2))
+    handler.addFilter(_not_an_interrupt)  # Ctrl-C gets its own line from EventscopeGroup
+    logging.basicConfig(level=level, handlers=[handler])
     ctx.obj = Settings.from_env(model=model)
 
 
