@@ -239,3 +239,14 @@ def test_the_region_after_a_comma_places_a_town_even_unrecognised():
     assert [c.geonameid for c in found] == [2]  # "Borduria" is no mention here
     found, _ = _candidates(hand_gazetteer(), [(15, 19, "Vada", None)], 0, "Shells fell on Vada, Monday.")
     assert [c.geonameid for c in found] == [1, 2]
+
+
+def test_a_place_named_many_times_is_one_point_near_a_candidate():
+    from eventscope.extract.place_index import PointGrid
+
+    points = PointGrid([("varnok", 32.1, -95.1)] * 500 + [("ostel", 32.3, -95.0),
+                                                          ("ostel", 48.0, 2.0)])
+    assert sum(len(cell) for cell in points.cells.values()) == 3
+    vada = Candidate(12, "Vada", 32.0, -95.0, "USA", "city", 20_000)
+    assert points.near([vada], "vada") == [(32.1, -95.1), (32.3, -95.0)]
+    assert points.near([vada], "varnok") == [(32.3, -95.0)]

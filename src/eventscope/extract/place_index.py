@@ -39,21 +39,22 @@ class Neighbours:
 
 class PointGrid:
     """The points of the article's places in cells of two degrees, so that the places near a
-    candidate are found without measuring the distance to every point."""
+    candidate are found without measuring the distance to every point. A place named many
+    times is one point: a long article repeating its places costs no more per candidate."""
 
     CELL = 2.0
 
     def __init__(self, points):
-        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        self.cells: dict[tuple[int, int], dict[tuple[str, float, float], None]] = {}
         for name, lat, lon in points:
-            self.cells.setdefault(self._cell(lat, lon), []).append((name, lat, lon))
+            self.cells.setdefault(self._cell(lat, lon), {})[(name, lat, lon)] = None
 
     def _cell(self, lat: float, lon: float) -> tuple[int, int]:
         return math.floor(lat / self.CELL), math.floor(lon / self.CELL) % int(360 / self.CELL)
 
     def near(self, candidates: Sequence[Candidate], name: str) -> list[tuple[float, float]]:
         """The points of other names within :data:`NEAR_KM` of any of ``candidates``."""
-        found = []
+        found: dict[tuple[float, float], None] = {}
         for c in candidates:
             if c.lat is None or c.lon is None or not self.cells:
                 continue
@@ -64,5 +65,5 @@ class PointGrid:
                 for k in range(col - span, col + span + 1):
                     for other, lat, lon in self.cells.get((r, k % int(360 / self.CELL)), ()):
                         if other != name and distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM:
-                            found.append((lat, lon))
-        return found
+                            found[(lat, lon)] = None
+        return list(found)
