@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span as SpacySpan
 
-from eventscope.extract import actors as actors_module
+from eventscope.extract import actor_cache as cache_module
 from eventscope.extract.actors import ActorDictionary
 from eventscope.extract.entities import EntityExtractor
 from eventscope.records import Article, content_id
@@ -93,7 +93,7 @@ def test_entities_take_roles_on_the_publication_date(vocab, phoenix):
 @pytest.mark.slow  # parses the bundle (about 2 s)
 def test_the_parsed_bundle_is_cached_by_digest(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    actors_module.bundled_index.cache_clear()
+    cache_module.bundled_index.cache_clear()
     try:
         first = ActorDictionary.load().lookup("Sergey Lavrov", on="2016-01-01")
         [cached] = (tmp_path / "eventscope").glob("phoenix-*.json")
@@ -101,23 +101,23 @@ def test_the_parsed_bundle_is_cached_by_digest(tmp_path, monkeypatch):
         def no_parse():
             raise AssertionError("parsed again")
 
-        monkeypatch.setattr(actors_module, "_parse_bundled", no_parse)
-        actors_module.bundled_index.cache_clear()
+        monkeypatch.setattr(cache_module, "_parse_bundled", no_parse)
+        cache_module.bundled_index.cache_clear()
         assert ActorDictionary.load().lookup("Sergey Lavrov", on="2016-01-01") == first
         assert cached.exists() and first.code == "RUSGOV"
     finally:
-        actors_module.bundled_index.cache_clear()
+        cache_module.bundled_index.cache_clear()
 
 
 @pytest.mark.slow  # parses the bundle (about 2 s)
 def test_an_unwritable_cache_folder_only_costs_the_parse(tmp_path, monkeypatch):
     (tmp_path / "eventscope").write_text("a file where the folder would be")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    actors_module.bundled_index.cache_clear()
+    cache_module.bundled_index.cache_clear()
     try:
         assert ActorDictionary.load().lookup("Petro Poroshenko", on="2015-01-01").code == "UKRGOV"
     finally:
-        actors_module.bundled_index.cache_clear()
+        cache_module.bundled_index.cache_clear()
 
 
 @pytest.mark.parametrize("text,code", [

@@ -35,7 +35,7 @@ def _dictionaries(settings: Settings) -> tuple[tuple[str, str], ...]:
     """User and bundled actor dictionaries by content, so an edited dictionary recomputes what
     it codes."""
     from eventscope.execute.fingerprint import digest, file_parts
-    from eventscope.extract.actors import BUNDLED, BUNDLED_FILES
+    from eventscope.extract.actor_cache import BUNDLED, BUNDLED_FILES
 
     # by name and content, not path: the same files installed elsewhere are the same stage
     bundled = [part for name in BUNDLED_FILES for part in (name, (BUNDLED / name).read_bytes())]
