@@ -106,3 +106,166 @@ def test_an_exact_repeat_from_another_source_is_a_copy_of_what_was_processed():
     grouping.same_text(art(copy, "c.txt"))
     assert [(c.article_id, c.source, c.similarity) for c in grouping.take_copies()][1] == (
         content_id(STORY), "c.txt", 1.0)
+
+
+# --- across runs: the store's near-duplicate index ------------------------------------------
+
+THIRD = ("Volunteers planted four hundred trees along the canal path on Saturday, the parks "
+         "office said, replacing elms lost to disease over the last ten years. The saplings "
+         "were grown in the municipal nursery and will be watered by local schools through the "
+         "summer. A second planting is planned for the autumn on the other bank, where the old "
+         "towpath is being resurfaced with gravel from the quarry upstream.")
+EDITED = STORY.replace("Monday", "Tuesday").replace("forty", "thirty") + " (Reporting by B.)"
+
+
+class NoParse:
+    """Stands in for :class:`eventscope.execute.Pipeline`: stores each article as it is."""
+
+    @classmethod
+    def from_settings(cls, settings):
+        return cls()
+
+    def labels(self) -> list[str]:
+        return ["events.v1"]
+
+    def process(self, articles):
+        from eventscope.records import ArticleResult
+
+        from test_claims import INFO
+
+        for article in articles:
+            yield ArticleResult(article=article, pipeline=INFO)
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    """``run(articles)``: one ingest run of ``articles`` into one SQLite file, no parsing."""
+    from eventscope import workflow
+
+    monkeypatch.setattr(workflow, "Pipeline", NoParse)
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'dedup.db'}", batch_size=2)
+
+    def ingest(articles):
+        return workflow.ingest_items(articles, settings)
+
+    ingest.db = settings.db_url
+    return ingest
+
+
+def stored(db):
+    from sqlalchemy import func, select
+
+    from eventscope.store.streams_schema import (
+        article_copies, near_duplicate_bands, near_duplicate_signatures,
+    )
+
+    with Store.open(db) as store:
+        with store.engine.connect() as connection:
+            copies = sorted((r.article_id, r.member_id, r.source) for r in connection.execute(
+                select(article_copies)))
+            counts = [connection.execute(select(func.count()).select_from(t)).scalar_one()
+                      for t in (near_duplicate_signatures, near_duplicate_bands)]
+        return sorted(store.article_ids()), copies, counts
+
+
+def test_an_edited_copy_in_a_later_run_is_a_copy_of_the_stored_article(run):
+    first = run([art(STORY, "a.txt"), art(OTHER, "o.txt")])
+    second = run([art(EDITED, "b.txt"), art(THIRD, "t.txt")])
+    assert (first.processed, first.copies, second.processed, second.copies) == (2, 0, 1, 1)
+    ids, copies, (signatures, bands) = stored(run.db)
+    assert ids == sorted(content_id(t) for t in (STORY, OTHER, THIRD))
+    assert copies == [(content_id(STORY), content_id(EDITED), "b.txt")]
+    assert (signatures, bands) == (3, 3 * 32)
+
+
+def test_a_run_split_in_two_groups_as_one_run(run, tmp_path):
+    from eventscope import workflow
+
+    cases = build_cases(sample_texts())
+    articles = [art(c.text, f"{n}.txt") for n, c in enumerate(cases)]
+    run(articles[:len(articles) // 2])
+    run(articles[len(articles) // 2:])
+    whole = Settings(db_url=f"sqlite:///{tmp_path / 'whole.db'}", batch_size=2)
+    workflow.ingest_items(articles, whole)
+    assert stored(run.db) == stored(whole.db_url)
+    assert len(stored(run.db)[1]) == 48  # every edited copy, nothing else (as score() finds)
+
+
+def test_repeated_runs_add_nothing(run):
+    articles = [art(STORY, "a.txt"), art(EDITED, "b.txt"), art(OTHER, "o.txt")]
+    run(articles)
+    before = stored(run.db)
+    again = run(articles)
+    assert (again.processed, again.stored) == (0, 0)
+    assert stored(run.db) == before and before[1] == [
+        (content_id(STORY), content_id(EDITED), "b.txt")]
+
+
+def _ingest_files(paths, db):
+    """A child process: ingest ``paths`` without parsing (see :class:`NoParse`)."""
+    from eventscope import workflow
+
+    workflow.Pipeline = NoParse
+    workflow.ingest([str(p) for p in paths], Settings(db_url=db, batch_size=1))
+
+
+@pytest.mark.slow
+def test_concurrent_runs_store_each_article_copy_and_signature_once(tmp_path):
+    import multiprocessing
+
+    texts = {"a.txt": STORY, "b.txt": EDITED, "o.txt": OTHER, "t.txt": THIRD}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [tmp_path / n for n in texts]
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    Store.open(db).close()
+    fork = multiprocessing.get_context("fork")
+    children = [fork.Process(target=_ingest_files, args=(order, db))
+                for order in (paths, paths[::-1], paths[1:] + paths[:1])]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(120)
+        assert child.exitcode == 0
+    ids, copies, (signatures, bands) = stored(db)
+    assert len(ids) == len(set(ids)) and signatures == len(ids) and bands == 32 * len(ids)
+    assert set(ids) | {m for _, m, _ in copies} == {content_id(t) for t in texts.values()}
+    assert len(copies) == len(set(copies)) and {a for a, _, _ in copies} <= set(ids)
+
+
+def check_a_store_from_before_0008_is_indexed(url):
+    """Articles stored before revision 0008 are indexed by the migration: a later run's copy of
+    one is grouped with it; its merged events are recomputed once."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from eventscope import workflow
+    from eventscope.store.engine import alembic_config, parse_url
+
+    from test_merge import event, report
+
+    old = report("a", "2024-03-01", event())
+    old = old.__class__(article=art(STORY, "a.txt"), pipeline=old.pipeline, events=old.events)
+    with Store.open(url) as store:
+        store.write([old, make(OTHER)])
+    engine = sa.create_engine(parse_url(url))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007")
+        assert "near_duplicate_bands" not in sa.inspect(connection).get_table_names()
+    engine.dispose()
+    assert stored(url)[2] == [2, 64]  # opening migrates: both stored articles indexed
+    summary = workflow.ingest_items([art(EDITED, "b.txt")], Settings(db_url=url))
+    assert (summary.processed, summary.copies) == (0, 1)
+    assert stored(url)[1] == [(content_id(STORY), content_id(EDITED), "b.txt")]
+    from eventscope.store.merge import select_merged_events
+
+    with Store.open(url) as store:
+        (merged,) = select_merged_events(store.engine)
+    assert (merged.event_type, merged.articles, merged.sources) == ("ASSAULT", 1, 2)
+
+
+def test_a_store_from_before_revision_0008_is_indexed(tmp_path, monkeypatch):
+    from eventscope import workflow
+
+    monkeypatch.setattr(workflow, "Pipeline", NoParse)
+    check_a_store_from_before_0008_is_indexed(f"sqlite:///{tmp_path / 'old.db'}")

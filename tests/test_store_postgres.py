@@ -101,3 +101,27 @@ def test_a_store_reopened_on_postgresql_keeps_its_rows(postgres_url):
     with Store.open(postgres_url, create=False) as store:
         assert store.get(result.article.id) == result
         assert store.count(QuoteFilter()) == 0 and store.actors(ActorFilter()) == []
+
+
+def test_a_store_from_before_revision_0008_is_indexed_on_postgresql(postgres_url, monkeypatch):
+    from eventscope import workflow
+
+    from test_dedup import NoParse, check_a_store_from_before_0008_is_indexed
+
+    monkeypatch.setattr(workflow, "Pipeline", NoParse)
+    check_a_store_from_before_0008_is_indexed(postgres_url)
+
+
+def test_incremental_merged_events_equal_a_full_recompute_on_postgresql(postgres_url):
+    from eventscope.ingest.dedup import Copy
+
+    from test_merge import event, incremental_equals_full, report
+
+    runs = [[report("a", "2024-03-01", event()), report("c", "2024-03-04", event()),
+             report("d", "2024-03-06", event(place=None))],
+            [report("b", "2024-03-03", event()), report("e", "2024-03-05", event())]]
+    copy = Copy(runs[0][0].article.id, "f" * 32, 0.9, "x.html", "https://three.example/1")
+    same, found, updates = incremental_equals_full(runs, copies=[(1, copy)], url=postgres_url)
+    assert same and [u.full for u in updates] == [True, False]
+    assert sorted((m[5], len(m[7]), m[9]) for m in found) == [
+        ("2024-03-01", 2, 3), ("2024-03-04", 2, 2), ("2024-03-06", 1, 1)]

@@ -131,12 +131,12 @@ def ingest_items(
     stored as copies of it (``grouping``, a :class:`~eventscope.ingest.dedup.NearDuplicates`,
     carries the index across calls). The pipeline runs here, in ``processes`` local processes
     or on Dask (the ``executor`` setting; see :func:`eventscope.execute.executors.open_executor`),
-    or on ``executor`` when one is given (and left open). Merged events are refreshed at the end.
+    or on ``executor`` when one is given (and left open). The merged events are brought up to
+    date after each batch stored (:mod:`eventscope.store.merge_update`).
     """
     from eventscope.execute.executors import open_executor
     from eventscope.store import Store
     from eventscope.store.claims import Claims
-    from eventscope.store.merge import refresh_merged_events
 
     summary = summary if summary is not None else RunSummary()
     started = time.perf_counter()
@@ -146,9 +146,9 @@ def ingest_items(
         grouping = NearDuplicates(settings)
     articles = articles_only(items, summary, on_skip,
                              grouping.same_text if grouping is not None else None)
-    if grouping is not None:
-        articles = grouping.representatives(articles)
     with Store.open(settings.db_url) as store, contextlib.ExitStack() as stack:
+        if grouping is not None:  # copies of this run's articles, and of the stored ones
+            articles = grouping.representatives(articles, store.engine)
         if executor is None:  # else the caller's, kept open across calls (watch's polls)
             executor = stack.enter_context(open_executor(settings, Pipeline.from_settings))
         claims = Claims(store, executor.labels())
@@ -165,7 +165,6 @@ def ingest_items(
         finally:
             claims.release()
         writer.finish()
-        refresh_merged_events(store.engine, settings)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -185,8 +184,8 @@ def _claimed(articles: Iterable[Article], claims, batch_size: int, summary: RunS
 
 
 class _Writer:
-    """Stores results one batch per transaction, and the near-duplicate copies once their
-    article is stored."""
+    """Stores results one batch per transaction, the near-duplicate copies once their
+    article is stored, and brings the merged events up to date after each batch."""
 
     def __init__(self, store, settings: Settings, summary: RunSummary,
                  on_progress: Optional[OnProgress], grouping):
@@ -201,12 +200,22 @@ class _Writer:
                 _count(self.summary, result, self.on_progress)
             written = self.store.write(batch)
             self.summary.stored += getattr(written, "written", len(batch))
+            if self.grouping is not None:
+                self.grouping.release(r.article.id for r in batch)
             self._copies()
+            self._merge()
 
     def finish(self) -> None:
         self._copies()
+        self._merge()
         if self.grouping is not None:
             self.summary.copies = self.grouping.copies_seen
+            self.grouping.end_run()
+
+    def _merge(self) -> None:
+        from eventscope.store.merge_update import update_merged_events
+
+        update_merged_events(self.store.engine, self.settings)
 
     def _copies(self) -> None:
         if self.grouping is not None:

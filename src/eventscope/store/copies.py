@@ -22,7 +22,7 @@ from eventscope.ingest.dedup import Copy
 from eventscope.store import engine as engines
 from eventscope.store.schema import articles
 from eventscope.store.streams_schema import article_copies, feed_items
-from eventscope.store.writer import chunks
+from eventscope.store.writer import chunks, mark_merge_pending
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ def write_copies(engine: Engine, copies: Sequence[Copy]) -> list[Copy]:
                         source=c.source or "", url=c.url, title=c.title, published=c.published)
             if rows:
                 connection.execute(insert(article_copies), list(rows.values()))
+                # a new source changes the counts of the article's merged events
+                mark_merge_pending(connection, [article_id for article_id, _, _ in rows])
     return [c for c in copies if c.article_id not in present]
 
 

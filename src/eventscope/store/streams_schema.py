@@ -6,7 +6,9 @@ stored event rows (see :mod:`eventscope.store.merge`). Part of :data:`schema.met
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import (
+    BigInteger, Column, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Table, Text,
+)
 
 from eventscope.store.schema import metadata
 
@@ -42,6 +44,9 @@ merged_events = Table(
     Column("mentions", Integer, nullable=False),
     Column("articles", Integer, nullable=False),
     Column("sources", Integer, nullable=False),
+    # the hash of the group's merge key under the stored rule (merge_rules): what an
+    # incremental update selects the groups of a key by
+    Column("merge_key", String(32), index=True),
 )
 
 merged_event_mentions = Table(
@@ -52,4 +57,36 @@ merged_event_mentions = Table(
            primary_key=True),
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("start", Integer), Column("end", Integer),
+)
+
+# The near-duplicate index of stored articles (eventscope.ingest.minhash): every stored article's
+# MinHash signature and word count, written with the article, and its LSH band keys, looked up
+# per batch by the grouping of later runs (see eventscope.store.signatures).
+near_duplicate_signatures = Table(
+    "near_duplicate_signatures", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("words", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
+)
+
+near_duplicate_bands = Table(
+    "near_duplicate_bands", metadata,
+    Column("band_key", BigInteger, primary_key=True, autoincrement=False),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True, index=True),
+)
+
+# Incremental merged events (eventscope.store.merge_update): the articles whose events or
+# copies changed since the merged events were last brought up to date, and the rule (merge
+# keys and window) those were computed with; a different rule means a full recompute.
+merge_pending = Table(
+    "merge_pending", metadata,
+    Column("article_id", String(32), primary_key=True),
+)
+
+merge_rules = Table(
+    "merge_rules", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("rule", Text, nullable=False),
 )

@@ -19,6 +19,8 @@ from eventscope.records import ArticleResult, StageInfo, to_json
 from eventscope.store.periods import period
 from eventscope.store.rows import record_columns
 from eventscope.store.schema import RECORD_TABLES, article_stages, articles, claims
+from eventscope.store.signatures import write_signatures
+from eventscope.store.streams_schema import merge_pending
 
 # the parse ("nlp") has no records and pending() is asked about extracting stages only; its
 # version still round-trips in the stored pipeline info
@@ -60,9 +62,24 @@ def write_batch(connection: Connection, results: Sequence[ArticleResult]) -> tup
     _delete_stale(connection, plan)
     _write_articles(connection, plan)
     _insert_stages(connection, plan)
+    # in this transaction, so a stored article is always in the near-duplicate index and always
+    # reaches the merged events, whatever stops the run after it
+    write_signatures(connection, {i: row["text"] for i, row in plan.articles.items()
+                                  if i not in plan.existing})
+    mark_merge_pending(connection, list(plan.articles))
     for chunk in chunks(ids):  # stored: whoever claimed these articles is done with them
         connection.execute(delete(claims).where(claims.c.article_id.in_(chunk)))
     return plan.written, plan.unchanged
+
+
+def mark_merge_pending(connection: Connection, ids: list[str]) -> None:
+    """Queue ``ids`` for the next merged-events update (see eventscope.store.merge_update)."""
+    ids = list(dict.fromkeys(ids))
+    queued = {i for chunk in chunks(ids) for i in connection.execute(
+        select(merge_pending.c.article_id).where(merge_pending.c.article_id.in_(chunk))).scalars()}
+    fresh = [{"article_id": i} for i in ids if i not in queued]
+    if fresh:
+        connection.execute(insert(merge_pending), fresh)
 
 
 def stored_versions(connection: Connection, ids: list[str]) -> dict[str, dict[str, str]]:
