@@ -130,6 +130,7 @@ def test_windows_line_ends_and_utf8_bom(tmp_path):
     ("", None),
     (None, None),
     (1688601600, None),
+    ("Wed, 23 Nov 2016 15:0" + "5" * 34 + "2:00 -0500", None),  # dateutil: decimal error
 ])
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected

@@ -171,7 +171,9 @@ def normalise_date(value: object) -> Optional[str]:
         return None
     try:
         readings = {date_parser.parse(value, default=d, ignoretz=True).date() for d in _DEFAULTS}
-    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
+    # dateutil's ParserError is a ValueError; a seconds field of 40 digits is a decimal
+    # InvalidOperation, an ArithmeticError like OverflowError
+    except (ValueError, ArithmeticError):
         return None
     return readings.pop().isoformat() if len(readings) == 1 else None
 
@@ -189,7 +191,7 @@ def published_time(value: object) -> Optional[str]:
         with warnings.catch_warnings():  # an unknown zone name: the time is kept without one
             warnings.simplefilter("ignore")
             readings = [date_parser.parse(value, default=d, tzinfos=_zones()) for d in _CLOCKS]
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, ArithmeticError, TypeError):
         return None
     first, second = readings
     if (first.hour, first.minute) != (second.hour, second.minute) or first.date().isoformat() != day:
