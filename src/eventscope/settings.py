@@ -89,8 +89,9 @@ class Settings:
         minimum=0)
     obey_robots: bool = _setting(True, "Fetch only what the site's robots.txt allows.")
     near_duplicates: bool = _setting(
-        True, "Group near-duplicate articles of one ingest run (MinHash LSH): each group is "
-        "processed once and the other copies are kept as sources of its text.")
+        True, "Group near-duplicate articles (MinHash LSH), within a run and with the articles "
+        "already stored: each group is processed once and the other copies are kept as "
+        "sources of its text.")
     near_duplicate_threshold: float = _setting(
         0.6, "Estimated Jaccard similarity of word 3-gram sets from which two articles are "
         "near-duplicates (over 0, at most 1).")

@@ -2,11 +2,11 @@
 
 Each poll reads every feed, keeps the items no earlier poll has seen (by feed and item key,
 remembered in the store's ``feed_items`` table), fetches their pages politely, and ingests the
-articles like :func:`eventscope.workflow.ingest` (near-duplicates grouped across the polls of
-one :class:`Watcher`). An item is remembered once it was stored, or found unusable or refused
-for good (robots.txt, HTTP 4xx, too large, not HTML); one whose page could not be reached (a
-timeout, a 5xx answer) is tried again at the next poll. A feed that cannot be read is one line
-and the other feeds go on.
+articles like :func:`eventscope.workflow.ingest` (near-duplicates grouped with everything
+stored before, by this or an earlier poll or run: see :mod:`eventscope.ingest.dedup`). An item
+is remembered once it was stored, or found unusable or refused for good (robots.txt, HTTP 4xx,
+too large, not HTML); one whose page could not be reached (a timeout, a 5xx answer) is tried
+again at the next poll. A feed that cannot be read is one line and the other feeds go on.
 
 ::
 
