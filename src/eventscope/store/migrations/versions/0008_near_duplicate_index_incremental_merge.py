@@ -3,8 +3,8 @@
 ``near_duplicate_signatures`` and ``near_duplicate_bands`` hold each stored article's MinHash
 signature and LSH band keys, so that later runs group copies of it (eventscope.store.signatures).
 Articles stored before this revision are indexed here from their stored texts, 500 at a time,
-with the signature code of this version (eventscope.ingest.minhash): about a millisecond per
-article, so a store of 100,000 articles takes a minute or two once.
+with the signature code of this version (eventscope.ingest.minhash): about 2 ms an article of
+400 words, so a store of 100,000 articles takes 3 to 4 minutes, once.
 
 ``merge_pending`` queues the articles whose events or copies changed since the merged events
 were updated; ``merge_rules`` keeps the rule they were computed with; ``merged_events.merge_key``
