@@ -294,6 +294,18 @@ def test_export_csv_and_parquet_rows(filled, table, key, expected):
     assert pq.read_table(raw).column(key).to_pylist() == expected
 
 
+def test_the_articles_export_keeps_the_publication_time(store):
+    text = "Varnia closed its border post."
+    store.write([ArticleResult(
+        article=Article(id=content_id(text), text=text, published="2023-08-01",
+                        published_at="2023-08-01T09:30:00+03:00", source="wire.txt"),
+        pipeline=PipelineInfo(tuple(StageInfo(s.name, 1) for s in STAGES), "en_test", "1.0"))])
+    raw = io.BytesIO()
+    assert store.export("csv", raw, table="articles") == 1
+    [row] = csv.DictReader(io.StringIO(raw.getvalue().decode("utf-8")))
+    assert (row["published"], row["published_at"]) == ("2023-08-01", "2023-08-01T09:30:00+03:00")
+
+
 @pytest.mark.parametrize("table", ["events", "quotes", "articles"])
 def test_empty_and_full_exports_have_the_same_columns(filled, table):
     def export(source, fmt):

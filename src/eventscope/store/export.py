@@ -50,8 +50,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("cue", "string"), ("confidence", "float64"), *_ROW_SOURCE,
     ],
     "articles": [
-        ("article_id", "string"), ("published", "string"), ("title", "string"),
-        ("url", "string"), ("source", "string"), ("author", "string"),
+        ("article_id", "string"), ("published", "string"), ("published_at", "string"),
+        ("title", "string"), ("url", "string"), ("source", "string"), ("author", "string"),
         ("external_id", "string"), ("words", "int64"), ("events", "int64"),
         ("quotes", "int64"),
     ],
@@ -175,7 +175,8 @@ def flat_rows(store, table: str) -> Iterator[dict[str, Any]]:
     else:
         for r in _stream(store, article_query(ArticleFilter())):
             yield {
-                "article_id": r.id, "published": r.published, "title": r.title, "url": r.url,
+                "article_id": r.id, "published": r.published, "published_at": r.published_at,
+                "title": r.title, "url": r.url,
                 "source": r.source, "author": r.author, "external_id": r.external_id,
                 "words": len(r.text.split()), "events": r.n_events, "quotes": r.n_quotes,
             }
