@@ -151,3 +151,28 @@ def migrate(connection: Connection, create_database: bool = True) -> None:
             command.stamp(config, "head")
     except CommandError as exc:  # e.g. a database made by a newer eventscope
         raise StoreError(f"cannot migrate the database: {str(exc).splitlines()[0]}") from None
+
+
+STATISTICS_ROWS = 1000  # rows of each index SQLite's ANALYZE reads (its analysis_limit)
+
+
+def refresh_statistics(connection: Connection, always: bool = False) -> None:
+    """Refresh SQLite's planner statistics when the store has doubled since the last refresh.
+
+    Without them SQLite sorts every event to list a page in article order instead of reading
+    the articles' (published, id) index (1.3 s against 0.2 ms for a first page of 100,000
+    events); with ``analysis_limit`` a refresh reads a sample, some 30 ms at that size.
+    PostgreSQL's autovacuum keeps its own statistics.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    if not always:
+        size = connection.exec_driver_sql("SELECT max(rowid) FROM articles").scalar() or 0
+        has_stats = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar()
+        known = has_stats and connection.exec_driver_sql(
+            "SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles' LIMIT 1").scalar()
+        if known and size <= 2 * int(known.split()[0]):
+            return
+    connection.exec_driver_sql(f"PRAGMA analysis_limit={STATISTICS_ROWS}")
+    connection.exec_driver_sql("ANALYZE")

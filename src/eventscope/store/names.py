@@ -43,14 +43,15 @@ def _untitled(folded: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _wanted(query: str) -> str:
+def query_form(query: str) -> str:
+    """What a query looks for: folded, without leading titles ("Dr. Marék" -> "marek")."""
     return _untitled(fold_name(query))
 
 
 def name_matches(query: str, canonical: str) -> bool:
     """``query`` names ``canonical``: folded and without titles, it is the name, its last word
     (a surname) or a part of it ("Marek", "President Ivo Marek" and "marék" name "Ivo Marek")."""
-    wanted, folded = _wanted(query), fold_name(canonical)
+    wanted, folded = query_form(query), fold_name(canonical)
     if not wanted:
         return False
     # the name as stored too: "General" names the organisation "General Grain Works"

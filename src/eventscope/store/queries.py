@@ -13,7 +13,8 @@ from eventscope.records import Article, Event, Quote, StageInfo, from_json
 from eventscope.store.filters import (
     MAX_NAMES, ActorFilter, ArticleFilter, EventFilter, QuoteFilter, check_filter, like_pattern,
 )
-from eventscope.store.names import fold_name, name_matches, names_matching
+from eventscope.store import name_index
+from eventscope.store.names import fold_name, name_matches
 from eventscope.store.periods import bounds
 from eventscope.store.schema import (
     RECORD_TABLES, article_stages, articles, entities, events, quotes,
@@ -136,17 +137,13 @@ def _has_code(column, code: str):
     return column.like(like_pattern(f"|{code.upper()}|"), escape="\\")
 
 
-def _named(column, query: str, connection, what: str, parts: str = ""):
+def _named(column, query: str, connection, what: str):
     """Rows whose ``column`` names ``query`` as :func:`names.name_matches` reads names (a
-    value of several names split at ``parts``); without a connection, a substring match."""
+    value of several names when one of them does), found in the name index
+    (:mod:`eventscope.store.name_index`); without a connection, a substring match."""
     if connection is None:
         return _contains(column, None, query)
-    values = connection.execute(select(column).distinct()).scalars()
-    if parts:
-        matched = [v for v in values
-                   if v and any(name_matches(query, part) for part in v.split(parts))]
-    else:
-        matched = names_matching(query, values)
+    matched = name_index.values_named(connection, f"{column.table.name}.{column.name}", query)
     if len(matched) > MAX_NAMES:
         raise InputError(f"the {what} filter {query[:40]!r} names {len(matched):,} different "
                          f"{what}s, over the {MAX_NAMES:,} limit: give more of the name")
@@ -167,9 +164,9 @@ def event_conditions(q: Select, f: EventFilter, connection=None) -> Select:
     """``q`` (over the events table) keeping the events ``f`` keeps."""
     e = events.c
     if f.actor:
-        q = q.where(_named(e.actors, f.actor, connection, "actor", parts=" | "))
+        q = q.where(_named(e.actors, f.actor, connection, "actor"))
     if f.recipient:
-        q = q.where(_named(e.recipients, f.recipient, connection, "recipient", parts=" | "))
+        q = q.where(_named(e.recipients, f.recipient, connection, "recipient"))
     if f.country:
         q = q.where(or_(_has_code(e.actor_countries, f.country),
                         _has_code(e.recipient_countries, f.country)))

@@ -10,7 +10,7 @@ Changing this schema means adding an Alembic revision under ``migrations/version
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -27,6 +27,8 @@ articles = Table(
     Column("pipeline", JSON, nullable=False), Column("errors", JSON, nullable=False),
     Column("stored_at", DateTime(timezone=True), nullable=False),
 )
+# the listings' default order (publication date, article, record) read from an index
+Index("ix_articles_published_id", articles.c.published, articles.c.id)
 
 article_stages = Table(
     "article_stages", metadata,
@@ -83,6 +85,24 @@ events = _record_table(
     Column("date_last", String(10), index=True),
     Column("mode", String(32)), Column("actor_sectors", String(200)),
     Column("recipient_sectors", String(200)),
+)
+
+# The name index (see eventscope.store.name_index): each distinct value of a named column
+# ("events.actors") with the records holding it, and its match keys. Keys compare by code point
+# (SQLite's default BINARY collation; "C" on PostgreSQL), so a key prefix is one index range.
+NAME_KEY = String(12).with_variant(String(12, collation="C"), "postgresql")
+names = Table(
+    "names", metadata,
+    Column("id", String(32), primary_key=True),  # name_index.name_id(field, value)
+    Column("field", String(64), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("records", Integer, nullable=False),
+)
+name_keys = Table(
+    "name_keys", metadata,
+    Column("key", NAME_KEY, primary_key=True),
+    Column("name_id", String(32), ForeignKey("names.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 # stage output name -> table holding its records

@@ -93,6 +93,7 @@ class Store:
             with self.engine.connect() as connection:
                 with connection.execution_options(**engines.WRITE).begin():
                     written, unchanged = write_batch(connection, results)
+                    engines.refresh_statistics(connection)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to database {engines.shown(self.url)}: "
                              f"{_reason(exc)}") from None

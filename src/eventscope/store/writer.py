@@ -9,6 +9,7 @@ supports, unlike INSERT OR REPLACE.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -16,6 +17,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from eventscope.records import ArticleResult, StageInfo, to_json
+from eventscope.store import name_index
 from eventscope.store.periods import period
 from eventscope.store.rows import record_columns
 from eventscope.store.schema import RECORD_TABLES, article_stages, articles, claims
@@ -59,9 +61,10 @@ def write_batch(connection: Connection, results: Sequence[ArticleResult]) -> tup
     plan = Plan(existing=_existing(connection, ids), versions=stored_versions(connection, ids))
     for result in results:
         plan.add(result)
-    _delete_stale(connection, plan)
+    names = _delete_stale(connection, plan)
     _write_articles(connection, plan)
-    _insert_stages(connection, plan)
+    names.update(_insert_stages(connection, plan))
+    name_index.update_names(connection, names)
     # in this transaction, so a stored article is always in the near-duplicate index and always
     # reaches the merged events, whatever stops the run after it
     write_signatures(connection, {i: row["text"] for i, row in plan.articles.items()
@@ -99,10 +102,12 @@ def _existing(connection: Connection, ids: list[str]) -> set[str]:
             .scalars()}
 
 
-def _delete_stale(connection: Connection, plan: Plan) -> None:
+def _delete_stale(connection: Connection, plan: Plan) -> Counter:
+    """Delete the records of the stages ``plan`` replaces: the names they held, negative."""
+    lost: Counter = Counter()
     stale = [(a, s) for (a, s) in plan.stages if a in plan.existing]
     if not stale:
-        return
+        return lost
     connection.execute(
         delete(article_stages).where((article_stages.c.article_id == bindparam("a"))
                                      & (article_stages.c.stage == bindparam("s"))),
@@ -110,7 +115,9 @@ def _delete_stale(connection: Connection, plan: Plan) -> None:
     for name, table in RECORD_TABLES.items():
         ids = [{"a": a} for a, s in stale if s == name]
         if ids:
+            lost.subtract(name_index.stored_values(connection, name, [i["a"] for i in ids]))
             connection.execute(delete(table).where(table.c.article_id == bindparam("a")), ids)
+    return lost
 
 
 def _write_articles(connection: Connection, plan: Plan) -> None:
@@ -122,7 +129,8 @@ def _write_articles(connection: Connection, plan: Plan) -> None:
         connection.execute(update(articles).where(articles.c.id == bindparam("a")), old)
 
 
-def _insert_stages(connection: Connection, plan: Plan) -> None:
+def _insert_stages(connection: Connection, plan: Plan) -> Counter:
+    """Insert the records of the stages ``plan`` writes: the names they hold."""
     rows: dict[str, list[dict]] = {name: [] for name in RECORD_TABLES}
     for (article_id, name), (stage, result) in plan.stages.items():
         if name in rows:
@@ -135,6 +143,10 @@ def _insert_stages(connection: Connection, plan: Plan) -> None:
             {"article_id": a, "stage": stage.name, "version": stage.version,
              "fingerprint": stage.fingerprint or None}
             for (a, _name), (stage, _result) in plan.stages.items()])
+    gained: Counter = Counter()
+    for name, table_rows in rows.items():
+        gained.update(name_index.row_values(name, table_rows))
+    return gained
 
 
 def record_rows(result: ArticleResult, stage: StageInfo) -> list[dict]:
