@@ -20,6 +20,7 @@ lower ones lose recall.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -40,13 +41,18 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@functools.lru_cache(maxsize=1024)
 def signature(text: str) -> np.ndarray:
-    """The MinHash of ``text``'s shingles: ``NUM_PERM`` values under 2**32, as uint32."""
+    """The MinHash of ``text``'s shingles: ``NUM_PERM`` values under 2**32, as uint32 (read
+    only). The last texts' are kept: a processed article's signature serves its grouping and
+    then the store's index, in the same process, a batch or two apart."""
     from datasketch import MinHash
 
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(list(shingles(text)))
-    return minhash.hashvalues.astype("<u4")
+    sig = minhash.hashvalues.astype("<u4")
+    sig.flags.writeable = False
+    return sig
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
