@@ -25,8 +25,8 @@ from eventscope.settings import Settings
 log = logging.getLogger(__name__)
 
 # Batches submitted and not yet yielded, per worker: results come back in input order, so a
-# long batch at the head must not leave the other workers idle (2 left them idle 10-15% of a
-# run on the benchmark corpus).
+# long batch at the head must not leave the other workers idle (with 2, 2 workers ran 1.67x as
+# fast as 1 on 480 benchmark articles; with 4, 1.73x and 1.87x in two runs: bench/scale.py).
 IN_FLIGHT_PER_WORKER = 4
 
 # One pipeline per worker process and settings: a worker keeps its model between batches.
